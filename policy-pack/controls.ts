@@ -1,0 +1,173 @@
+/**
+ * The one table of what each policy maps to: CIS AWS Foundations Benchmark v3.0 numbering,
+ * AWS Security Hub control ids and others' ids (Checkov). The pack's descriptions, the audit's
+ * `controls` field and the SARIF rules are all rendered from here, so a mapping is written once.
+ * @see ../../shared/reference/controls.md
+ */
+
+export type Severity = "critical" | "high" | "medium" | "low";
+
+export interface Control {
+  /** CIS AWS Foundations Benchmark v3.0 recommendation, if any. */
+  readonly cis?: string;
+  /** AWS Security Hub control ids. */
+  readonly securityHub?: readonly string[];
+  /** Other tools' ids for the same check (Checkov). */
+  readonly others?: readonly string[];
+  readonly severity: Severity;
+  /** The requirement in a few words, for tables and SARIF rule names. */
+  readonly title: string;
+}
+
+export const resourcePolicyNames = [
+  "password-policy-minimum-length",
+  "password-policy-reuse-prevention",
+  "password-policy-character-classes",
+  "password-policy-max-age",
+  "alternate-contacts-complete",
+  "console-users-no-access-keys",
+  "iam-policies-via-groups-only",
+  "admin-policy-only-on-mfa-group",
+  "login-profile-reset-required",
+] as const;
+
+export const accountPolicyNames = [
+  "root-access-keys-absent",
+  "root-mfa-enabled",
+  "root-hardware-mfa",
+  "root-not-recently-used",
+  "iam-users-mfa-enabled",
+  "access-keys-rotated",
+  "unused-credentials-disabled",
+  "single-active-access-key",
+  "security-contact-registered",
+] as const;
+
+export type ResourcePolicyName = (typeof resourcePolicyNames)[number];
+export type AccountPolicyName = (typeof accountPolicyNames)[number];
+export type PolicyName = ResourcePolicyName | AccountPolicyName;
+
+export const controls: Readonly<Record<PolicyName, Control>> = {
+  "password-policy-minimum-length": {
+    cis: "1.8",
+    securityHub: ["IAM.15"],
+    others: ["CKV_AWS_10"],
+    severity: "medium",
+    title: "IAM password policy requires a minimum length of 14",
+  },
+  "password-policy-reuse-prevention": {
+    cis: "1.9",
+    securityHub: ["IAM.16"],
+    others: ["CKV_AWS_13"],
+    severity: "low",
+    title: "IAM password policy prevents password reuse",
+  },
+  "password-policy-character-classes": {
+    securityHub: ["IAM.7", "IAM.11", "IAM.12", "IAM.13", "IAM.14"],
+    others: ["CKV_AWS_11", "CKV_AWS_12", "CKV_AWS_14", "CKV_AWS_15"],
+    severity: "medium",
+    title: "IAM password policy requires upper and lower case letters, numbers and symbols",
+  },
+  "password-policy-max-age": {
+    securityHub: ["IAM.17"],
+    others: ["CKV_AWS_9"],
+    severity: "low",
+    title: "IAM passwords expire within 90 days",
+  },
+  "alternate-contacts-complete": {
+    cis: "1.2",
+    securityHub: ["Account.1"],
+    severity: "medium",
+    title: "Billing, operations and security alternate contacts are declared",
+  },
+  "console-users-no-access-keys": {
+    cis: "1.11",
+    severity: "high",
+    title: "No access keys for users with console access",
+  },
+  "iam-policies-via-groups-only": {
+    cis: "1.15",
+    others: ["CKV_AWS_40"],
+    severity: "low",
+    title: "IAM users receive permissions only through groups",
+  },
+  "admin-policy-only-on-mfa-group": {
+    cis: "1.16",
+    others: ["CKV_AWS_274"],
+    severity: "high",
+    title: "Full administrative privileges only through a group that enforces MFA",
+  },
+  "login-profile-reset-required": {
+    severity: "medium",
+    title: "Initial console passwords are encrypted and must be reset at first sign-in",
+  },
+  "root-access-keys-absent": {
+    cis: "1.4",
+    securityHub: ["IAM.4"],
+    others: ["CKV_AWS_348"],
+    severity: "critical",
+    title: "No root user access keys",
+  },
+  "root-mfa-enabled": {
+    cis: "1.5",
+    securityHub: ["IAM.9"],
+    severity: "critical",
+    title: "MFA is enabled for the root user",
+  },
+  "root-hardware-mfa": {
+    cis: "1.6",
+    securityHub: ["IAM.6"],
+    severity: "high",
+    title: "Hardware MFA is enabled for the root user",
+  },
+  "root-not-recently-used": {
+    cis: "1.7",
+    severity: "high",
+    title: "The root user is not used for everyday tasks",
+  },
+  "iam-users-mfa-enabled": {
+    cis: "1.10",
+    securityHub: ["IAM.5"],
+    severity: "high",
+    title: "MFA is enabled for every IAM user with a console password",
+  },
+  "access-keys-rotated": {
+    cis: "1.14",
+    securityHub: ["IAM.3"],
+    severity: "medium",
+    title: "Access keys are rotated every 90 days or less",
+  },
+  "unused-credentials-disabled": {
+    cis: "1.12",
+    securityHub: ["IAM.22", "IAM.8"],
+    severity: "medium",
+    title: "Credentials unused for 45 days or more are disabled",
+  },
+  "single-active-access-key": {
+    cis: "1.13",
+    severity: "low",
+    title: "At most one active access key per IAM user",
+  },
+  "security-contact-registered": {
+    cis: "1.2",
+    securityHub: ["Account.1"],
+    severity: "medium",
+    title: "Security contact information is registered",
+  },
+};
+
+/** `["CIS 1.8", "Security Hub IAM.15", "CKV_AWS_10"]`: the ids a finding cites. */
+export function controlIds(policy: PolicyName): string[] {
+  const c = controls[policy];
+  return [
+    ...(c.cis ? [`CIS ${c.cis}`] : []),
+    ...(c.securityHub ?? []).map((id) => `Security Hub ${id}`),
+    ...(c.others ?? []),
+  ];
+}
+
+/** "(CIS 1.8, Security Hub IAM.15, CKV_AWS_10)": appended to each policy's one-sentence description. */
+export function describe(policy: PolicyName, sentence: string): string {
+  const ids = controlIds(policy);
+  return ids.length > 0 ? `${sentence} (${ids.join(", ")})` : sentence;
+}

@@ -1,0 +1,209 @@
+/**
+ * The password-policy rules, written once and judged on two sources: the stack's
+ * `aws.iam.AccountPasswordPolicy` resource (policy-pack/resources/) and the live account's
+ * GetAccountPasswordPolicy answer (policy-pack/account/, the audit). Each rule takes the
+ * settings and its thresholds and returns the violation message, or undefined when compliant.
+ */
+
+/** The settings, named as `aws.iam.AccountPasswordPolicy`'s inputs. Absent means "not set". */
+export interface PasswordPolicySettings {
+  readonly minimumPasswordLength?: number;
+  readonly passwordReusePrevention?: number;
+  /** Days; absent or 0 means passwords never expire. */
+  readonly maxPasswordAge?: number;
+  readonly requireUppercaseCharacters?: boolean;
+  readonly requireLowercaseCharacters?: boolean;
+  readonly requireNumbers?: boolean;
+  readonly requireSymbols?: boolean;
+}
+
+/**
+ * What an account with no password policy enforces: 8 characters, no reuse prevention, no
+ * expiry, and no single character class required (AWS asks for three of the four kinds, which
+ * no field of a policy expresses).
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html
+ */
+export const awsDefaultPasswordPolicy: PasswordPolicySettings = {
+  minimumPasswordLength: 8,
+  requireUppercaseCharacters: false,
+  requireLowercaseCharacters: false,
+  requireNumbers: false,
+  requireSymbols: false,
+};
+
+export interface MinimumLengthConfig {
+  readonly minimumLength: number;
+}
+export interface ReusePreventionConfig {
+  readonly minimumReusePrevention: number;
+}
+export interface CharacterClassesConfig {
+  readonly requireUppercase: boolean;
+  readonly requireLowercase: boolean;
+  readonly requireNumbers: boolean;
+  readonly requireSymbols: boolean;
+}
+export interface MaxAgeConfig {
+  readonly maximumAgeDays: number;
+}
+
+/** JSON schemas for the thresholds, with AWS's bounds; the pack's configSchema and the audit's defaults. */
+export const passwordPolicyConfigSchemas = {
+  "password-policy-minimum-length": {
+    properties: {
+      minimumLength: {
+        type: "integer",
+        default: 14,
+        minimum: 6,
+        maximum: 128,
+        description: "Shortest password length that passes (CIS 1.8: 14).",
+      },
+    },
+  },
+  "password-policy-reuse-prevention": {
+    properties: {
+      minimumReusePrevention: {
+        type: "integer",
+        default: 24,
+        minimum: 1,
+        maximum: 24,
+        description:
+          "Fewest previous passwords that must be remembered (CIS 1.9: 24, the maximum AWS allows).",
+      },
+    },
+  },
+  "password-policy-character-classes": {
+    properties: {
+      requireUppercase: { type: "boolean", default: true, description: "Require an uppercase letter." },
+      requireLowercase: { type: "boolean", default: true, description: "Require a lowercase letter." },
+      requireNumbers: { type: "boolean", default: true, description: "Require a number." },
+      requireSymbols: { type: "boolean", default: true, description: "Require a symbol." },
+    },
+  },
+  "password-policy-max-age": {
+    properties: {
+      maximumAgeDays: {
+        type: "integer",
+        default: 90,
+        minimum: 1,
+        maximum: 1095,
+        description: "Longest password lifetime in days that passes (Security Hub IAM.17: 90).",
+      },
+    },
+  },
+} as const;
+
+export type PasswordPolicyRuleName = keyof typeof passwordPolicyConfigSchemas;
+
+export interface PasswordPolicyConfig {
+  readonly "password-policy-minimum-length": MinimumLengthConfig;
+  readonly "password-policy-reuse-prevention": ReusePreventionConfig;
+  readonly "password-policy-character-classes": CharacterClassesConfig;
+  readonly "password-policy-max-age": MaxAgeConfig;
+}
+
+/** Every threshold at its schema default. */
+export const defaultPasswordPolicyConfig: PasswordPolicyConfig = {
+  "password-policy-minimum-length": { minimumLength: 14 },
+  "password-policy-reuse-prevention": { minimumReusePrevention: 24 },
+  "password-policy-character-classes": {
+    requireUppercase: true,
+    requireLowercase: true,
+    requireNumbers: true,
+    requireSymbols: true,
+  },
+  "password-policy-max-age": { maximumAgeDays: 90 },
+};
+
+export function checkMinimumLength(s: PasswordPolicySettings, c: MinimumLengthConfig): string | undefined {
+  const actual = s.minimumPasswordLength;
+  if (actual === undefined) {
+    return `minimum password length is not set (AWS applies 8); at least ${c.minimumLength} is required`;
+  }
+  return actual < c.minimumLength
+    ? `minimum password length is ${actual}; at least ${c.minimumLength} is required`
+    : undefined;
+}
+
+export function checkReusePrevention(
+  s: PasswordPolicySettings,
+  c: ReusePreventionConfig,
+): string | undefined {
+  const actual = s.passwordReusePrevention;
+  if (actual === undefined || actual === 0) {
+    return `password reuse prevention is not set; at least ${c.minimumReusePrevention} previous passwords must be remembered`;
+  }
+  return actual < c.minimumReusePrevention
+    ? `password reuse prevention remembers ${actual} previous passwords; at least ${c.minimumReusePrevention} is required`
+    : undefined;
+}
+
+const classes = [
+  ["requireUppercase", "requireUppercaseCharacters", "uppercase letters"],
+  ["requireLowercase", "requireLowercaseCharacters", "lowercase letters"],
+  ["requireNumbers", "requireNumbers", "numbers"],
+  ["requireSymbols", "requireSymbols", "symbols"],
+] as const;
+
+export function checkCharacterClasses(
+  s: PasswordPolicySettings,
+  c: CharacterClassesConfig,
+): string | undefined {
+  const wanted = classes.filter(([key]) => c[key]);
+  const missing = wanted.filter(([, field]) => s[field] !== true).map(([, , label]) => label);
+  if (missing.length === 0) return undefined;
+  return `the password policy does not require ${missing.join(", ")}; it must require ${wanted
+    .map(([, , label]) => label)
+    .join(", ")}`;
+}
+
+export function checkMaxAge(s: PasswordPolicySettings, c: MaxAgeConfig): string | undefined {
+  const actual = s.maxPasswordAge;
+  if (actual === undefined || actual === 0) {
+    return `passwords never expire; a maximum age of at most ${c.maximumAgeDays} days is required`;
+  }
+  return actual > c.maximumAgeDays
+    ? `maximum password age is ${actual} days; at most ${c.maximumAgeDays} is allowed`
+    : undefined;
+}
+
+/** Every rule over one set of settings: the violation message per rule name that fails. */
+export function checkPasswordPolicy(
+  s: PasswordPolicySettings,
+  config: PasswordPolicyConfig = defaultPasswordPolicyConfig,
+): Partial<Record<PasswordPolicyRuleName, string>> {
+  const results: Partial<Record<PasswordPolicyRuleName, string | undefined>> = {
+    "password-policy-minimum-length": checkMinimumLength(s, config["password-policy-minimum-length"]),
+    "password-policy-reuse-prevention": checkReusePrevention(s, config["password-policy-reuse-prevention"]),
+    "password-policy-character-classes": checkCharacterClasses(
+      s,
+      config["password-policy-character-classes"],
+    ),
+    "password-policy-max-age": checkMaxAge(s, config["password-policy-max-age"]),
+  };
+  return Object.fromEntries(Object.entries(results).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * The settings raised to the thresholds (used by `remediate`): weaker values are replaced,
+ * stronger ones are kept, nothing else is touched.
+ */
+export function strengthenPasswordPolicy<T extends PasswordPolicySettings>(
+  s: T,
+  config: PasswordPolicyConfig = defaultPasswordPolicyConfig,
+): T {
+  const length = config["password-policy-minimum-length"].minimumLength;
+  const reuse = config["password-policy-reuse-prevention"].minimumReusePrevention;
+  const maxAge = config["password-policy-max-age"].maximumAgeDays;
+  const cls = config["password-policy-character-classes"];
+  return {
+    ...s,
+    minimumPasswordLength: Math.max(s.minimumPasswordLength ?? 0, length),
+    passwordReusePrevention: Math.max(s.passwordReusePrevention ?? 0, reuse),
+    maxPasswordAge: s.maxPasswordAge && s.maxPasswordAge > 0 ? Math.min(s.maxPasswordAge, maxAge) : maxAge,
+    requireUppercaseCharacters: s.requireUppercaseCharacters === true || cls.requireUppercase,
+    requireLowercaseCharacters: s.requireLowercaseCharacters === true || cls.requireLowercase,
+    requireNumbers: s.requireNumbers === true || cls.requireNumbers,
+    requireSymbols: s.requireSymbols === true || cls.requireSymbols,
+  };
+}
