@@ -1,4 +1,17 @@
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { adminPolicyOnlyOnMfaGroup } from "./adminOnlyOnMfaGroup";
+import { alternateContactsComplete } from "./alternateContacts";
+import { consoleUsersNoAccessKeys } from "./consoleUsersNoAccessKeys";
+import { loginProfileResetRequired } from "./loginProfileResetRequired";
+import { passwordPolicies } from "./passwordPolicy";
+import { iamPoliciesViaGroupsOnly } from "./policiesViaGroupsOnly";
 
-// Filled in by the resource-policies work (issue 3).
-export const resourcePolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [];
+/** The policies over the stack's resources, in the order of DESIGN.md. */
+export const resourcePolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
+  ...passwordPolicies,
+  alternateContactsComplete,
+  consoleUsersNoAccessKeys,
+  iamPoliciesViaGroupsOnly,
+  adminPolicyOnlyOnMfaGroup,
+  loginProfileResetRequired,
+];

@@ -1,0 +1,147 @@
+/**
+ * The stack's IAM resources read as who-gets-which-policy. Resources refer to each other by name
+ * properties (`user`, `group`, `policyArn`, ...); a reference matches a resource whose `name`,
+ * `id` or `arn` equals it (IAM users' and groups' ids are their names).
+ */
+import { PolicyResource } from "@pulumi/policy";
+import {
+  Statement,
+  isAdminStatement,
+  isAdministratorAccessArn,
+  isMfaEnforcingStatement,
+  statementsOf,
+} from "./policyDocument";
+import { awsTypes } from "./types";
+
+export type PrincipalKind = "user" | "group" | "role";
+
+/** One resource giving one principal a policy, inline (a document) or managed (an ARN). */
+export interface Grant {
+  readonly resource: PolicyResource;
+  readonly principal: { readonly kind: PrincipalKind; readonly name: string };
+  readonly policy: { readonly inline: unknown } | { readonly arn: string };
+}
+
+/** A resource reference as a string: a plain string, or the id/urn of a reference object. */
+export function refString(v: unknown): string | undefined {
+  if (typeof v === "string") return v;
+  if (v !== null && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    for (const k of ["id", "name", "urn"]) if (typeof o[k] === "string" && o[k] !== "") return o[k] as string;
+  }
+  return undefined;
+}
+
+function refList(v: unknown): string[] {
+  return Array.isArray(v) ? v.map(refString).filter((s): s is string => s !== undefined) : [];
+}
+
+export function ofType(resources: readonly PolicyResource[], type: string): PolicyResource[] {
+  return resources.filter((r) => r.type === type);
+}
+
+/** Whether `ref` names this resource (its `name`, `id` or `arn` property). */
+export function refersTo(ref: string, r: PolicyResource): boolean {
+  return ["name", "id", "arn"].some((k) => r.props[k] === ref);
+}
+
+/** The IAM user name a reference stands for: the matching User's `name`, else the reference itself. */
+export function userName(resources: readonly PolicyResource[], ref: string): string {
+  const user = ofType(resources, awsTypes.user).find((u) => refersTo(ref, u));
+  return typeof user?.props.name === "string" ? user.props.name : ref;
+}
+
+type GrantSource = {
+  type: string;
+  kind: PrincipalKind;
+  principals: (p: Record<string, unknown>) => string[];
+} & ({ document: string } | { arns: (p: Record<string, unknown>) => string[] });
+
+const one = (key: string) => (p: Record<string, unknown>) => {
+  const s = refString(p[key]);
+  return s === undefined ? [] : [s];
+};
+const arnList = (p: Record<string, unknown>) => refList(p.policyArns);
+
+const grantSources: GrantSource[] = [
+  { type: awsTypes.userPolicy, kind: "user", principals: one("user"), document: "policy" },
+  { type: awsTypes.userPolicyAttachment, kind: "user", principals: one("user"), arns: one("policyArn") },
+  { type: awsTypes.userPolicyAttachmentsExclusive, kind: "user", principals: one("userName"), arns: arnList },
+  { type: awsTypes.groupPolicy, kind: "group", principals: one("group"), document: "policy" },
+  { type: awsTypes.groupPolicyAttachment, kind: "group", principals: one("group"), arns: one("policyArn") },
+  {
+    type: awsTypes.groupPolicyAttachmentsExclusive,
+    kind: "group",
+    principals: one("groupName"),
+    arns: arnList,
+  },
+  { type: awsTypes.rolePolicy, kind: "role", principals: one("role"), document: "policy" },
+  { type: awsTypes.rolePolicyAttachment, kind: "role", principals: one("role"), arns: one("policyArn") },
+  { type: awsTypes.rolePolicyAttachmentsExclusive, kind: "role", principals: one("roleName"), arns: arnList },
+  {
+    type: awsTypes.policyAttachment,
+    kind: "user",
+    principals: (p) => refList(p.users),
+    arns: one("policyArn"),
+  },
+  {
+    type: awsTypes.policyAttachment,
+    kind: "group",
+    principals: (p) => refList(p.groups),
+    arns: one("policyArn"),
+  },
+  {
+    type: awsTypes.policyAttachment,
+    kind: "role",
+    principals: (p) => refList(p.roles),
+    arns: one("policyArn"),
+  },
+];
+
+/** Every policy grant the resource makes (none for a resource that grants nothing). */
+export function grantsOf(resource: PolicyResource): Grant[] {
+  return grantSources
+    .filter((s) => s.type === resource.type)
+    .flatMap((s) => {
+      const policies =
+        "document" in s
+          ? [{ inline: resource.props[s.document] }]
+          : s.arns(resource.props).map((arn) => ({ arn }));
+      return s
+        .principals(resource.props)
+        .flatMap((name) =>
+          policies.map((policy) => ({ resource, principal: { kind: s.kind, name }, policy })),
+        );
+    });
+}
+
+/** The statements of a grant's policy; for an ARN, those of the customer-managed Policy in the stack with that ARN or name. */
+export function grantStatements(resources: readonly PolicyResource[], policy: Grant["policy"]): Statement[] {
+  if ("inline" in policy) return statementsOf(policy.inline);
+  const managed = ofType(resources, awsTypes.policy).find(
+    (p) =>
+      refersTo(policy.arn, p) ||
+      (typeof p.props.name === "string" && policy.arn.endsWith(`/${p.props.name}`)),
+  );
+  return managed ? statementsOf(managed.props.policy) : [];
+}
+
+/** AdministratorAccess, or a policy with an Allow of "*" on "*". */
+export function grantsAdmin(resources: readonly PolicyResource[], policy: Grant["policy"]): boolean {
+  if ("arn" in policy && isAdministratorAccessArn(policy.arn)) return true;
+  return grantStatements(resources, policy).some(isAdminStatement);
+}
+
+/** Whether a policy on the named group denies everything but MFA self-service without MFA. */
+export function groupEnforcesMfa(resources: readonly PolicyResource[], group: string): boolean {
+  return resources
+    .flatMap(grantsOf)
+    .filter((g) => g.principal.kind === "group" && sameGroup(resources, g.principal.name, group))
+    .some((g) => grantStatements(resources, g.policy).some(isMfaEnforcingStatement));
+}
+
+function sameGroup(resources: readonly PolicyResource[], a: string, b: string): boolean {
+  if (a === b) return true;
+  const group = ofType(resources, awsTypes.group).find((g) => refersTo(a, g));
+  return group !== undefined && refersTo(b, group);
+}
