@@ -1,0 +1,294 @@
+import * as assert from "assert";
+import { adminPolicyOnlyOnMfaGroup } from "../../../policy-pack/resources/adminOnlyOnMfaGroup";
+import { alternateContactsComplete } from "../../../policy-pack/resources/alternateContacts";
+import { consoleUsersNoAccessKeys } from "../../../policy-pack/resources/consoleUsersNoAccessKeys";
+import { iamPoliciesViaGroupsOnly } from "../../../policy-pack/resources/policiesViaGroupsOnly";
+import { awsTypes } from "../../../policy-pack/resources/types";
+import { unknown } from "../../../tools/engineValues";
+import { urnOf, validateStack } from "../../support/policyHarness";
+import { adminArn, baselineStack, contacts, forceMfaDocument, res, starStarDocument } from "./stackFixtures";
+
+const stackPolicies = [
+  alternateContactsComplete,
+  consoleUsersNoAccessKeys,
+  iamPoliciesViaGroupsOnly,
+  adminPolicyOnlyOnMfaGroup,
+];
+
+describe("stack policies over the baseline", () => {
+  it("all pass the baseline stack", async () => {
+    for (const p of stackPolicies)
+      assert.deepStrictEqual(await validateStack(p, baselineStack()), { violations: [] }, p.name);
+  });
+});
+
+describe("alternate-contacts-complete", () => {
+  const p = alternateContactsComplete;
+  it("fails when one contact is missing, naming it and what is declared", async () => {
+    const stack = baselineStack().filter((r) => r.props.alternateContactType !== "SECURITY");
+    assert.deepStrictEqual(await validateStack(p, stack), {
+      violations: [
+        {
+          message:
+            "this account declares only the BILLING, OPERATIONS alternate contacts; SECURITY is missing (required: BILLING, OPERATIONS, SECURITY)",
+        },
+      ],
+    });
+  });
+  it("fails a stack with no contacts", async () => {
+    const stack = baselineStack().filter((r) => r.type !== awsTypes.alternativeContact);
+    assert.deepStrictEqual(await validateStack(p, stack), {
+      violations: [
+        {
+          message:
+            "this account declares no alternate contacts; BILLING, OPERATIONS, SECURITY are missing (required: BILLING, OPERATIONS, SECURITY)",
+        },
+      ],
+    });
+  });
+  it("judges each member account on its own", async () => {
+    const member = contacts("111122223333").filter((r) => r.props.alternateContactType === "BILLING");
+    assert.deepStrictEqual(await validateStack(p, [...baselineStack(), ...member]), {
+      violations: [
+        {
+          message:
+            "account 111122223333 declares only the BILLING alternate contact; OPERATIONS, SECURITY are missing (required: BILLING, OPERATIONS, SECURITY)",
+        },
+      ],
+    });
+  });
+  it("follows configured required types", async () => {
+    const stack = baselineStack().filter((r) => r.props.alternateContactType !== "OPERATIONS");
+    assert.deepStrictEqual(await validateStack(p, stack, { requiredTypes: ["BILLING", "SECURITY"] }), {
+      violations: [],
+    });
+  });
+  it("cannot decide an unknown contact type during preview", async () => {
+    const stack = baselineStack().map((r) =>
+      r.props.alternateContactType === "SECURITY"
+        ? { ...r, props: { ...r.props, alternateContactType: unknown.string } }
+        : r,
+    );
+    const out = await validateStack(p, stack);
+    assert.deepStrictEqual(out.violations, []);
+    assert.match(out.cannotDecide ?? "", /alternateContactType can't be known during preview/);
+  });
+});
+
+describe("console-users-no-access-keys", () => {
+  const p = consoleUsersNoAccessKeys;
+  it("fails an access key for a user with a login profile, on the key", async () => {
+    const key = res(awsTypes.accessKey, "alice-key", { user: "alice", status: "Active" });
+    assert.deepStrictEqual(await validateStack(p, [...baselineStack(), key]), {
+      violations: [
+        {
+          message:
+            'user "alice" has console access (login profile "admins-alice-login") and an Active access key "alice-key"; users with console access must have no access keys',
+          urn: urnOf(key),
+        },
+      ],
+    });
+  });
+  it("passes an access key for a user without console access", async () => {
+    const stack = [
+      ...baselineStack(),
+      res(awsTypes.user, "ci", { name: "ci" }),
+      res(awsTypes.accessKey, "ci-key", { user: "ci" }),
+    ];
+    assert.deepStrictEqual(await validateStack(p, stack), { violations: [] });
+  });
+  it("matches a user referenced by ARN to the login profile's user name", async () => {
+    const key = res(awsTypes.accessKey, "alice-key", {
+      user: "arn:aws:iam::123456789012:user/alice",
+      status: "Inactive",
+    });
+    const out = await validateStack(p, [...baselineStack(), key]);
+    assert.strictEqual(out.violations.length, 1);
+    assert.match(out.violations[0].message, /user "alice" .* Inactive access key "alice-key"/);
+  });
+  it("still judges known keys when one key's user is unknown, then reports it cannot decide", async () => {
+    const stack = [
+      ...baselineStack(),
+      res(awsTypes.accessKey, "unknown-key", { user: unknown.string }),
+      res(awsTypes.accessKey, "alice-key", { user: "alice" }),
+    ];
+    const out = await validateStack(p, stack);
+    assert.strictEqual(out.violations.length, 1);
+    assert.match(out.cannotDecide ?? "", /\.user can't be known during preview/);
+  });
+});
+
+describe("iam-policies-via-groups-only", () => {
+  const p = iamPoliciesViaGroupsOnly;
+  const cases: [string, ReturnType<typeof res>, string][] = [
+    [
+      "an inline user policy",
+      res(awsTypes.userPolicy, "alice-inline", { user: "alice", policy: JSON.stringify(starStarDocument) }),
+      'user "alice" has an inline policy directly (UserPolicy "alice-inline"); users must receive policies only through groups',
+    ],
+    [
+      "a user policy attachment",
+      res(awsTypes.userPolicyAttachment, "alice-ro", {
+        user: "alice",
+        policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess",
+      }),
+      'user "alice" has policy arn:aws:iam::aws:policy/ReadOnlyAccess attached directly (UserPolicyAttachment "alice-ro"); users must receive policies only through groups',
+    ],
+    [
+      "a PolicyAttachment naming users",
+      res(awsTypes.policyAttachment, "ro-all", {
+        users: ["alice"],
+        groups: ["Administrators"],
+        policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess",
+      }),
+      'user "alice" has policy arn:aws:iam::aws:policy/ReadOnlyAccess attached directly (PolicyAttachment "ro-all"); users must receive policies only through groups',
+    ],
+    [
+      "exclusive user policy attachments",
+      res(awsTypes.userPolicyAttachmentsExclusive, "alice-excl", {
+        userName: "alice",
+        policyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
+      }),
+      'user "alice" has policy arn:aws:iam::aws:policy/ReadOnlyAccess attached directly (UserPolicyAttachmentsExclusive "alice-excl"); users must receive policies only through groups',
+    ],
+  ];
+  for (const [what, r, message] of cases) {
+    it(`fails ${what}, on that resource`, async () => {
+      assert.deepStrictEqual(await validateStack(p, [...baselineStack(), r]), {
+        violations: [{ message, urn: urnOf(r) }],
+      });
+    });
+  }
+  it("passes group and role policies", async () => {
+    const stack = [
+      ...baselineStack(),
+      res(awsTypes.groupPolicyAttachment, "g-ro", {
+        group: "Administrators",
+        policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess",
+      }),
+      res(awsTypes.rolePolicyAttachment, "r-ro", {
+        role: "deployer",
+        policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess",
+      }),
+      res(awsTypes.policyAttachment, "g-only", {
+        groups: ["Administrators"],
+        policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess",
+      }),
+    ];
+    assert.deepStrictEqual(await validateStack(p, stack), { violations: [] });
+  });
+});
+
+describe("admin-policy-only-on-mfa-group", () => {
+  const p = adminPolicyOnlyOnMfaGroup;
+  it("fails AdministratorAccess attached to a user", async () => {
+    const r = res(awsTypes.userPolicyAttachment, "alice-admin", { user: "alice", policyArn: adminArn });
+    assert.deepStrictEqual(await validateStack(p, [...baselineStack(), r]), {
+      violations: [
+        {
+          message: `user "alice" gets full administrative rights from policy ${adminArn} (alice-admin) directly, not through a group that enforces MFA; administrator rights must come only from a group that enforces MFA`,
+          urn: urnOf(r),
+        },
+      ],
+    });
+  });
+  it("fails an inline * on * policy on a role", async () => {
+    const r = res(awsTypes.rolePolicy, "deployer-all", { role: "deployer", policy: starStarDocument });
+    const out = await validateStack(p, [...baselineStack(), r]);
+    assert.deepStrictEqual(
+      out.violations.map((v) => v.message),
+      [
+        'role "deployer" gets full administrative rights from an inline "*" on "*" policy (deployer-all) directly, not through a group that enforces MFA; administrator rights must come only from a group that enforces MFA',
+      ],
+    );
+  });
+  it("fails a customer-managed * on * policy attached to a group without MFA enforcement", async () => {
+    const stack = [
+      ...baselineStack(),
+      res(awsTypes.group, "ops", { name: "Ops" }),
+      res(awsTypes.policy, "everything", {
+        name: "Everything",
+        arn: "arn:aws:iam::123456789012:policy/Everything",
+        policy: JSON.stringify(starStarDocument),
+      }),
+      res(awsTypes.groupPolicyAttachment, "ops-everything", {
+        group: "Ops",
+        policyArn: "arn:aws:iam::123456789012:policy/Everything",
+      }),
+    ];
+    const out = await validateStack(p, stack);
+    assert.deepStrictEqual(
+      out.violations.map((v) => v.message),
+      [
+        'group "Ops" gets full administrative rights from policy arn:aws:iam::123456789012:policy/Everything (ops-everything) but no policy on that group denies access without MFA; administrator rights must come only from a group that enforces MFA',
+      ],
+    );
+  });
+  it("passes a group whose MFA deny comes from an attached customer-managed policy", async () => {
+    const stack = [
+      res(awsTypes.group, "ops", { name: "Ops" }),
+      res(awsTypes.policy, "force-mfa", {
+        name: "ForceMFA",
+        arn: "arn:aws:iam::123456789012:policy/ForceMFA",
+        policy: forceMfaDocument,
+      }),
+      res(awsTypes.groupPolicyAttachment, "ops-mfa", {
+        group: "Ops",
+        policyArn: "arn:aws:iam::123456789012:policy/ForceMFA",
+      }),
+      res(awsTypes.groupPolicyAttachment, "ops-admin", { group: "Ops", policyArn: adminArn }),
+    ];
+    assert.deepStrictEqual(await validateStack(p, stack), { violations: [] });
+  });
+  for (const [what, change] of [
+    [
+      "is Bool true instead of false",
+      { Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "true" } } },
+    ],
+    ["exempts a whole service (iam:*)", { NotAction: ["iam:*", "sts:GetSessionToken"] }],
+    ["exempts a non-IAM action (s3:GetObject)", { NotAction: ["iam:ChangePassword", "s3:GetObject"] }],
+    ["is an Allow, not a Deny", { Effect: "Allow" }],
+    ["covers one resource, not *", { Resource: "arn:aws:s3:::bucket" }],
+  ] as const) {
+    it(`does not count an MFA statement that ${what}`, async () => {
+      const weak = { ...forceMfaDocument, Statement: [{ ...forceMfaDocument.Statement[0], ...change }] };
+      const stack = baselineStack().map((r) =>
+        r.type === awsTypes.groupPolicy ? { ...r, props: { ...r.props, policy: JSON.stringify(weak) } } : r,
+      );
+      const out = await validateStack(p, stack);
+      assert.deepStrictEqual(
+        out.violations.map((v) => v.message),
+        [
+          `group "Administrators" gets full administrative rights from policy ${adminArn} (admins-admin) but no policy on that group denies access without MFA; administrator rights must come only from a group that enforces MFA`,
+        ],
+      );
+    });
+  }
+  it("accepts Bool (not only BoolIfExists) with a boolean false and Action *", async () => {
+    const strict = {
+      Statement: {
+        Effect: "Deny",
+        Action: "*",
+        Resource: "*",
+        Condition: { Bool: { "aws:MultiFactorAuthPresent": false } },
+      },
+    };
+    const stack = baselineStack().map((r) =>
+      r.type === awsTypes.groupPolicy ? { ...r, props: { ...r.props, policy: strict } } : r,
+    );
+    assert.deepStrictEqual(await validateStack(p, stack), { violations: [] });
+  });
+  it("ignores non-admin policies on users (that is iam-policies-via-groups-only's job)", async () => {
+    const r = res(awsTypes.userPolicyAttachment, "alice-ro", {
+      user: "alice",
+      policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess",
+    });
+    assert.deepStrictEqual(await validateStack(p, [...baselineStack(), r]), { violations: [] });
+  });
+  it("cannot decide an unknown policy document during preview", async () => {
+    const r = res(awsTypes.userPolicy, "alice-inline", { user: "alice", policy: unknown.string });
+    const out = await validateStack(p, [...baselineStack(), r]);
+    assert.deepStrictEqual(out.violations, []);
+    assert.match(out.cannotDecide ?? "", /\.policy can't be known during preview/);
+  });
+});
