@@ -1,0 +1,16 @@
+/**
+ * The library API of aws-account-baseline: the components of the enforce half and their args.
+ */
+export { AccountBaseline } from "./accountBaseline";
+export type { AccountBaselineArgs } from "./accountBaseline";
+export { AdminAccess, administratorAccessArn } from "./adminAccess";
+export type { AdminAccessArgs, AdminUserArgs, InitialPassword } from "./adminAccess";
+export { AlternateContacts } from "./alternateContacts";
+export type { AlternateContactsArgs, ContactArgs } from "./alternateContacts";
+export { PasswordPolicy } from "./passwordPolicy";
+export type { PasswordPolicyArgs } from "./passwordPolicy";
+export { forceMfaPolicyDocument, mfaSelfServiceActions } from "./mfaPolicy";
+export type { PolicyDocument, PolicyStatement } from "./mfaPolicy";
+export { ValidationError } from "./validation/checks";
+export { passwordPolicyDefaults } from "./validation/passwordPolicy";
+export { adminAccessDefaults } from "./validation/adminAccess";

@@ -1,0 +1,68 @@
+/**
+ * The input limits AWS enforces on the values this module sends, checked before anything is
+ * registered so a mistake fails the preview instead of half-way through `pulumi up`.
+ * @see https://docs.aws.amazon.com/accounts/latest/reference/API_PutAlternateContact.html
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+ */
+import { Issues, matching } from "./checks";
+
+/** AWS's password-policy bounds (UpdateAccountPasswordPolicy). */
+export const passwordPolicyLimits = {
+  minimumLength: { min: 6, max: 128 },
+  reusePrevention: { min: 1, max: 24 },
+  maxAgeDays: { min: 1, max: 1095 },
+} as const;
+
+/** PutAlternateContact's field lengths. */
+export const contactLimits = { name: 64, title: 50, emailAddress: 254, phoneNumber: 25 } as const;
+
+// One "@", no spaces, a dot in the domain, 1..254 characters: what a person can receive mail at.
+const emailPattern = /^(?=.{1,254}$)[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+const phonePattern = /^(?=.{1,25}$)(?=.*[0-9])[\s0-9()+-]+$/;
+const userNamePattern = /^[\w+=,.@-]{1,64}$/;
+const groupNamePattern = /^[\w+=,.@-]{1,128}$/;
+const accountIdPattern = /^[0-9]{12}$/;
+
+export function emailAddress(issues: Issues, path: string, value: unknown): string | undefined {
+  return matching(
+    issues,
+    path,
+    value,
+    emailPattern,
+    "an e-mail address like name@example.com, at most 254 characters",
+  );
+}
+
+export function phoneNumber(issues: Issues, path: string, value: unknown): string | undefined {
+  return matching(
+    issues,
+    path,
+    value,
+    phonePattern,
+    "a phone number of at most 25 characters: at least one digit, and only digits, spaces and ( ) + -",
+  );
+}
+
+export function userName(issues: Issues, path: string, value: unknown): string | undefined {
+  return matching(
+    issues,
+    path,
+    value,
+    userNamePattern,
+    "an IAM user name: 1 to 64 of letters, digits and + = , . @ _ -",
+  );
+}
+
+export function groupName(issues: Issues, path: string, value: unknown): string | undefined {
+  return matching(
+    issues,
+    path,
+    value,
+    groupNamePattern,
+    "an IAM group name: 1 to 128 of letters, digits and + = , . @ _ -",
+  );
+}
+
+export function accountId(issues: Issues, path: string, value: unknown): string | undefined {
+  return matching(issues, path, value, accountIdPattern, "a 12-digit AWS account id");
+}
