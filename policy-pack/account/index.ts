@@ -1,4 +1,13 @@
 import { StackValidationPolicy } from "@pulumi/policy";
+import { createAccountPolicies, memoiseReads } from "./policies";
+import { readAccount } from "./source";
 
-// Filled in by the account-posture work (issue 4).
-export const accountPolicies: StackValidationPolicy[] = [];
+/**
+ * The live-account policies as the pack runs them: the ambient credentials (or a credential
+ * report file from each policy's config), read once per preview, the current time.
+ */
+export const accountPolicies: StackValidationPolicy[] = createAccountPolicies({
+  read: memoiseReads((s) => readAccount(s)),
+  now: () => new Date(),
+  baseDir: process.cwd(),
+});

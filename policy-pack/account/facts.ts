@@ -1,0 +1,86 @@
+/**
+ * What the account checks know about one AWS account, whichever way it was read (the IAM API or
+ * a credential report file). Every part that may be missing is a `Fact`: either its value, or
+ * `unavailable` with the reason (the permission that was denied, the report that never finished,
+ * "a credential report file does not contain ..."). Rules turn an unavailable fact into a
+ * `not-evaluated` finding; they never guess.
+ */
+import type { PasswordPolicySettings } from "../rules/passwordPolicy";
+
+export type Fact<T> = { readonly value: T } | { readonly unavailable: string };
+
+export function available<T>(value: T): Fact<T> {
+  return { value };
+}
+
+export function unavailable<T>(reason: string): Fact<T> {
+  return { unavailable: reason };
+}
+
+export function isAvailable<T>(f: Fact<T>): f is { readonly value: T } {
+  return "value" in f;
+}
+
+/** One access key column group of the credential report. */
+export interface AccessKeyFacts {
+  readonly number: 1 | 2;
+  readonly active: boolean;
+  /** When the key was created or last rotated; null for `N/A`. */
+  readonly lastRotated: Date | null;
+  /** null when the key was never used (`N/A`). */
+  readonly lastUsed: Date | null;
+}
+
+/** One row of the credential report, typed. */
+export interface ReportUser {
+  /** As the report writes it: `<root_account>` for root. */
+  readonly user: string;
+  readonly arn: string;
+  readonly isRoot: boolean;
+  /** 1-based line of the row in the CSV (the header is line 1). */
+  readonly line: number;
+  readonly createdAt: Date | null;
+  /** `not_supported` for root, whose password the report does not describe. */
+  readonly passwordEnabled: boolean | "not_supported";
+  /** `never` for `N/A`; `no_information` when last used before IAM tracked it (Oct 2014). */
+  readonly passwordLastUsed: Date | "never" | "no_information";
+  /** null for `N/A` / `not_supported`. */
+  readonly passwordLastChanged: Date | null;
+  readonly mfaActive: boolean;
+  readonly accessKeys: readonly [AccessKeyFacts, AccessKeyFacts];
+}
+
+export const ROOT_USER = "<root_account>";
+
+/** GetAccountSummary's keys the root checks use. */
+export interface AccountSummary {
+  readonly accountAccessKeysPresent: boolean;
+  readonly accountMfaEnabled: boolean;
+  readonly accountPasswordPresent: boolean;
+}
+
+export const contactTypes = ["BILLING", "OPERATIONS", "SECURITY"] as const;
+export type ContactType = (typeof contactTypes)[number];
+
+export interface AccountFacts {
+  /** 12 digits, from STS GetCallerIdentity or the report's ARNs; null when neither said. */
+  readonly accountId: string | null;
+  readonly source: "aws" | "credential-report";
+  /** The report file, when read from one (as the user named it). */
+  readonly sourceFile?: string;
+  /** When IAM generated the report (GetCredentialReport's GeneratedTime); null for a file. */
+  readonly reportGeneratedAt: Date | null;
+  readonly users: Fact<readonly ReportUser[]>;
+  readonly summary: Fact<AccountSummary>;
+  /** Serial numbers of the virtual MFA devices assigned to root (ListVirtualMFADevices). */
+  readonly rootVirtualMfaDevices: Fact<readonly string[]>;
+  /** The live password policy; `null` when none is set (AWS's weak default applies). */
+  readonly passwordPolicy: Fact<PasswordPolicySettings | null>;
+  /** Whether each alternate contact is registered (GetAlternateContact). */
+  readonly alternateContacts: Readonly<Record<ContactType, Fact<boolean>>>;
+}
+
+/** Root's credentials were removed by Organizations' centralized root access: nothing to protect. */
+export function rootCredentialsRemoved(s: AccountSummary): boolean {
+  return !s.accountPasswordPresent && !s.accountAccessKeysPresent;
+}

@@ -1,0 +1,132 @@
+/**
+ * The pack's nine account policies. They read the account once per preview (one memoised read
+ * per source, shared by all of them), evaluate their own rule on the facts, and report each
+ * finding as a diagnostic that names the account examined. No AWS SDK is loaded here: the API
+ * read imports it on first use, so the pack opens its port fast.
+ */
+import * as path from "path";
+import type { ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import { AccountPolicyName, accountPolicyNames, controlIds, controls, describe } from "../controls";
+import { defaultPasswordPolicyConfig } from "../rules/passwordPolicy";
+import { accountConfigSchemas, defaultAccountThresholds, defaultReportWaitSeconds } from "./config";
+import { AccountFacts } from "./facts";
+import { evaluatePolicy } from "./findings";
+import { guidance } from "./guidance";
+import { accountPinConflict } from "./providerPin";
+import { AccountSource, sourceKey } from "./source";
+import { RuleSettings } from "./rules/context";
+
+export interface AccountPolicyDeps {
+  /** Reads one source; `memoiseReads` makes it once per source. */
+  readonly read: (s: AccountSource) => Promise<AccountFacts>;
+  readonly now: () => Date;
+  /** Where a relative `credentialReportFile` is resolved from: the pack folder, the engine's working directory. */
+  readonly baseDir: string;
+}
+
+/** One read per source for the life of the process (one preview: the engine starts the pack per run). */
+export function memoiseReads(read: AccountPolicyDeps["read"]): AccountPolicyDeps["read"] {
+  const cache = new Map<string, Promise<AccountFacts>>();
+  return (s) => {
+    const key = sourceKey(s);
+    let p = cache.get(key);
+    if (!p) {
+      p = read(s);
+      cache.set(key, p);
+    }
+    return p;
+  };
+}
+
+const sentences: Record<AccountPolicyName, string> = {
+  "root-access-keys-absent": "The root user has no access keys.",
+  "root-mfa-enabled": "The root user has MFA enabled.",
+  "root-hardware-mfa": "The root user's MFA is a hardware device, not a virtual one.",
+  "root-not-recently-used":
+    "The root user is not used for everyday tasks (no use within the configured window).",
+  "iam-users-mfa-enabled": "Every IAM user with a console password has MFA enabled.",
+  "access-keys-rotated": "Active access keys are rotated within the configured age.",
+  "unused-credentials-disabled": "Passwords and access keys unused for the configured days are disabled.",
+  "single-active-access-key": "Each IAM user has at most one active access key.",
+  "security-contact-registered": "The account has a SECURITY alternate contact.",
+};
+
+interface PolicyConfig {
+  readonly credentialReportFile?: string;
+  readonly credentialReportWaitSeconds?: number;
+  readonly windowDays?: number;
+  readonly maximumKeyAgeDays?: number;
+  readonly unusedDays?: number;
+}
+
+function sourceOf(c: PolicyConfig, baseDir: string): AccountSource {
+  if (c.credentialReportFile) {
+    return {
+      kind: "file",
+      path: path.resolve(baseDir, c.credentialReportFile),
+      displayName: c.credentialReportFile,
+    };
+  }
+  return { kind: "api", reportWaitSeconds: c.credentialReportWaitSeconds ?? defaultReportWaitSeconds };
+}
+
+/** This policy's thresholds over the defaults (the engine fills schema defaults; a harness may not). */
+function settingsOf(c: PolicyConfig): RuleSettings {
+  const d = defaultAccountThresholds;
+  return {
+    passwordPolicy: defaultPasswordPolicyConfig,
+    thresholds: {
+      "root-not-recently-used": { windowDays: c.windowDays ?? d["root-not-recently-used"].windowDays },
+      "access-keys-rotated": {
+        maximumKeyAgeDays: c.maximumKeyAgeDays ?? d["access-keys-rotated"].maximumKeyAgeDays,
+      },
+      "unused-credentials-disabled": {
+        unusedDays: c.unusedDays ?? d["unused-credentials-disabled"].unusedDays,
+      },
+    },
+  };
+}
+
+function sourceLabel(facts: AccountFacts): string {
+  const account = facts.accountId ? `account ${facts.accountId}` : "account (id unknown)";
+  return facts.source === "aws"
+    ? `${account} (IAM API)`
+    : `${account} (credential report ${facts.sourceFile})`;
+}
+
+function accountPolicy(name: AccountPolicyName, deps: AccountPolicyDeps): StackValidationPolicy {
+  return {
+    name,
+    description: describe(name, sentences[name]),
+    enforcementLevel: "advisory",
+    severity: controls[name].severity,
+    tags: ["live-account", ...controlIds(name)],
+    url: guidance[name].url,
+    remediationSteps: guidance[name].remediationSteps,
+    configSchema: accountConfigSchemas[name],
+    validateStack: async (args: StackValidationArgs, report: ReportViolation) => {
+      const config = args.getConfig<PolicyConfig>();
+      const source = sourceOf(config, deps.baseDir);
+      let facts: AccountFacts;
+      try {
+        facts = await deps.read(source);
+      } catch (e) {
+        report(`could not read the account, so ${name} was not evaluated: ${(e as Error).message}`);
+        return;
+      }
+      const conflict = facts.accountId ? accountPinConflict(args.resources, facts.accountId) : undefined;
+      if (conflict) {
+        report(conflict);
+        return;
+      }
+      const label = sourceLabel(facts);
+      for (const f of evaluatePolicy(name, facts, settingsOf(config), deps.now())) {
+        report(`${label}: ${f.status === "not-evaluated" ? `not evaluated: ${f.message}` : f.message}`);
+      }
+    },
+  };
+}
+
+export function createAccountPolicies(deps: AccountPolicyDeps): StackValidationPolicy[] {
+  return accountPolicyNames.map((name) => accountPolicy(name, deps));
+}
