@@ -82,3 +82,8 @@ export const guidance: Record<AuditPolicyName, Guidance> = {
       "Declare the three contacts with this project's AlternateContacts component, or Billing and Cost Management console > Account > Alternate contacts > Edit.",
   },
 };
+
+/** The guidance of any policy name the audit reports. */
+export function guidanceFor(policy: string): Guidance | undefined {
+  return (guidance as Record<string, Guidance | undefined>)[policy];
+}

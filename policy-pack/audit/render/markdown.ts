@@ -1,0 +1,20 @@
+import { guidanceFor } from "../../account/guidance";
+import { summaryLine } from "./summary";
+import { Renderer } from "./types";
+
+const cell = (s: string): string => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
+
+/** A Markdown report for an issue, a pull request or a job summary. */
+export const renderMarkdown: Renderer = ({ result, facts }) => {
+  const lines = [`## AWS account audit`, ``, summaryLine(result, facts.sourceFile), ``];
+  if (result.findings.length === 0) return [...lines, `No findings.`, ``].join("\n");
+  lines.push(`| Status | Severity | Policy | Subject | Message | Controls |`, `|---|---|---|---|---|---|`);
+  for (const f of result.findings) {
+    const policy = `[${code(f.policy)}](${guidanceFor(f.policy)?.url ?? ""})`;
+    lines.push(
+      `| ${f.status} | ${f.severity} | ${policy} | ${code(cell(f.subject))} | ${cell(f.message)} | ${cell(f.controls.join(", "))} |`,
+    );
+  }
+  return [...lines, ``].join("\n");
+};
