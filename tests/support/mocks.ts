@@ -10,6 +10,8 @@ import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as resproto from "@pulumi/pulumi/proto/resource_pb";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const state = require("@pulumi/pulumi/runtime/state") as { getStore(): object };
 
 /** One registered resource, as `runProgram` returns it and the tests assert on. */
 export interface RegisteredResource {
@@ -170,23 +172,27 @@ export interface InstallOptions {
 }
 
 /**
- * Points the Pulumi runtime at a fresh RecordingMonitor. `setMocks` is called first for the
- * feature flags it sets (secrets, resource references); its monitor is then replaced.
+ * Points the Pulumi runtime at a fresh RecordingMonitor, with the features Pulumi's own
+ * `setMocks` enables (secrets, resource references; not output values, so inputs arrive plain).
+ * `setMockOptions` resets those flags, so they are set after it, exactly as `setMocks` sets them.
  */
 export function installMocks(opts: InstallOptions = {}): RecordingMonitor {
   const monitor = new RecordingMonitor(opts.invokes);
   const project = opts.project ?? "aws-account-baseline";
   const stack = opts.stack ?? "test";
-  const unexpected = (what: string) => () => {
-    throw new Error(`unexpected ${what}`);
-  };
-  void pulumi.runtime.setMocks(
-    { newResource: unexpected("newResource"), call: unexpected("call") },
-    project,
-    stack,
-    opts.preview ?? false,
-  );
   pulumi.runtime.setMockOptions(monitor, project, stack, opts.preview ?? false);
+  Object.assign(state.getStore(), {
+    supportsSecrets: true,
+    supportsResourceReferences: true,
+    supportsOutputValues: false,
+    supportsDeletedWith: true,
+    supportsReplaceWith: true,
+    supportsAliasSpecs: true,
+    supportsTransforms: false,
+    supportsParameterization: true,
+    supportsResourceHooks: true,
+    supportsErrorHooks: true,
+  });
   return monitor;
 }
 
@@ -198,4 +204,15 @@ export function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
 /** Whether an Output is marked secret. */
 export function isSecret<T>(output: pulumi.Output<T>): Promise<boolean> {
   return pulumi.isSecret(output);
+}
+
+/**
+ * Installs fresh mocks, runs `create` (which builds components), waits for every registration
+ * and returns the monitor with the records.
+ */
+export async function record(create: () => unknown, opts: InstallOptions = {}): Promise<RecordingMonitor> {
+  const monitor = installMocks(opts);
+  create();
+  await monitor.settled();
+  return monitor;
 }
