@@ -30,13 +30,7 @@ export function checkAccountBaselineArgs(
 ): ResolvedAccountBaselineArgs | undefined {
   const before = issues.count;
   const what = "an object { passwordPolicy?, alternateContacts, adminAccess?, retainOnDelete? }";
-  const given = objectOf(
-    issues,
-    path === "" ? "AccountBaseline args" : path,
-    value,
-    accountBaselineKeys,
-    what,
-  );
+  const given = objectOf(issues, path, value, accountBaselineKeys, what);
   if (given === undefined) return undefined;
   const at = (field: string) => join(path, field);
   const retain =

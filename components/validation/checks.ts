@@ -74,10 +74,11 @@ export function objectOf(
   allowed: readonly string[],
   what: string,
 ): Record<string, unknown> | undefined {
-  if (!isPlainObject(value)) return issues.mustBe(path, what, value);
+  if (!isPlainObject(value)) return issues.mustBe(path === "" ? "the arguments" : path, what, value);
+  const of = path === "" ? "" : ` of ${path}`;
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
-      issues.add(`${join(path, key)} is not a known setting; allowed keys of ${path}: ${allowed.join(", ")}`);
+      issues.add(`${join(path, key)} is not a known setting; allowed keys${of}: ${allowed.join(", ")}`);
     }
   }
   return value;
