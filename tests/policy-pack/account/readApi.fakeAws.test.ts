@@ -1,0 +1,181 @@
+/**
+ * The real SDK v3 (serialization, error codes, its own retries) against fakeAws on 127.0.0.1.
+ */
+import * as assert from "assert";
+import { isAvailable } from "../../../policy-pack/account/facts";
+import { readAccountFromApi } from "../../../policy-pack/account/readApi";
+import { generatedUsers } from "../../support/credentialReport";
+import { errors, FakeAccount, FakeAws } from "../../support/fakeAws";
+
+const KEY = "AKIAIOSFODNN7EXAMPLE";
+const now = new Date("2026-11-20T12:00:00Z");
+const base: FakeAccount = {
+  accountId: "123456789012",
+  users: generatedUsers(10, now),
+  contacts: ["BILLING", "SECURITY"],
+  passwordPolicy: { MinimumPasswordLength: 8, RequireSymbols: true },
+  now,
+};
+
+describe("readAccountFromApi with the real SDK against fakeAws", function () {
+  this.timeout(30_000);
+  let fake: FakeAws;
+  before(async () => {
+    fake = await FakeAws.start();
+  });
+  after(async () => {
+    await fake.stop();
+  });
+  const read = () => readAccountFromApi({ clientConfig: { endpoint: fake.url }, initialPollMs: 10 });
+
+  it("parses every answer: account, report, summary, password policy, contacts", async () => {
+    fake.addAccount(KEY, base);
+    const facts = await read();
+    assert.strictEqual(facts.accountId, "123456789012");
+    assert.deepStrictEqual(facts.reportGeneratedAt, now);
+    assert.ok(isAvailable(facts.users) && facts.users.value.length === 11);
+    assert.deepStrictEqual(facts.summary, {
+      value: { accountAccessKeysPresent: false, accountMfaEnabled: true, accountPasswordPresent: true },
+    });
+    assert.ok(isAvailable(facts.passwordPolicy));
+    assert.strictEqual(facts.passwordPolicy.value?.minimumPasswordLength, 8);
+    assert.strictEqual(facts.passwordPolicy.value?.requireSymbols, true);
+    assert.deepStrictEqual(facts.alternateContacts, {
+      BILLING: { value: true },
+      OPERATIONS: { value: false },
+      SECURITY: { value: true },
+    });
+    assert.deepStrictEqual(fake.counts(KEY), {
+      GetCallerIdentity: 1,
+      GenerateCredentialReport: 1,
+      GetCredentialReport: 1,
+      GetAccountSummary: 1,
+      ListVirtualMFADevices: 1,
+      GetAccountPasswordPolicy: 1,
+      GetAlternateContact: 3,
+    });
+  });
+
+  it("waits out the report: STARTED, INPROGRESS, then COMPLETE", async () => {
+    fake.addAccount(KEY, { ...base, pollsBeforeComplete: 2 });
+    const facts = await read();
+    assert.ok(isAvailable(facts.users));
+    assert.strictEqual(fake.counts(KEY).GenerateCredentialReport, 3);
+  });
+
+  it("retries GetCredentialReport's ReportInProgress error (CredentialReportNotReadyException in the SDK)", async () => {
+    fake.addAccount(KEY, { ...base, failFirst: { GetCredentialReport: [errors.reportInProgress] } });
+    const facts = await read();
+    assert.ok(isAvailable(facts.users) && facts.users.value.length === 11);
+    assert.strictEqual(fake.counts(KEY).GetCredentialReport, 2);
+  });
+
+  it("a report never COMPLETE within the bound is unavailable with the cause", async () => {
+    fake.addAccount(KEY, { ...base, pollsBeforeComplete: 1000 });
+    const facts = await readAccountFromApi({
+      clientConfig: { endpoint: fake.url },
+      initialPollMs: 50,
+      reportWaitSeconds: 1,
+    });
+    assert.ok(!isAvailable(facts.users));
+    assert.match(facts.users.unavailable, /still being generated after 1 s/);
+    assert.ok(isAvailable(facts.summary));
+  });
+
+  it("lets the SDK retry Throttling, then succeeds", async () => {
+    fake.addAccount(KEY, {
+      ...base,
+      failFirst: { GetAccountSummary: [errors.throttling, errors.throttling] },
+    });
+    const facts = await read();
+    assert.ok(isAvailable(facts.summary));
+    assert.strictEqual(fake.counts(KEY).GetAccountSummary, 3);
+  });
+
+  it("throttling past the SDK's three attempts becomes an unavailable fact naming the cause", async () => {
+    fake.addAccount(KEY, {
+      ...base,
+      failFirst: { GetAccountPasswordPolicy: Array(3).fill(errors.throttling) },
+    });
+    const facts = await read();
+    assert.deepStrictEqual(facts.passwordPolicy, {
+      unavailable:
+        "iam:GetAccountPasswordPolicy was throttled past the SDK's retries (Throttling); run the check again later",
+    });
+    assert.ok(isAvailable(facts.users));
+  });
+
+  it("AccessDenied on IAM and Account calls names the permission; the other facts still arrive", async () => {
+    fake.addAccount(KEY, {
+      ...base,
+      failFirst: {
+        GenerateCredentialReport: [errors.accessDenied("GenerateCredentialReport")],
+        GetAlternateContact: [errors.accountAccessDenied],
+      },
+    });
+    const facts = await read();
+    assert.deepStrictEqual(facts.users, {
+      unavailable:
+        "iam:GenerateCredentialReport was denied (AccessDenied); grant iam:GenerateCredentialReport to the credentials running the check",
+    });
+    const denied = Object.values(facts.alternateContacts).filter((f) => !isAvailable(f));
+    assert.strictEqual(denied.length, 1);
+    assert.ok(isAvailable(facts.summary));
+    assert.strictEqual(facts.accountId, "123456789012");
+  });
+
+  it("a root virtual MFA device is found through ListVirtualMFADevices", async () => {
+    fake.addAccount(KEY, { ...base, rootVirtualMfa: ["arn:aws:iam::123456789012:mfa/root-phone"] });
+    const facts = await read();
+    assert.deepStrictEqual(facts.rootVirtualMfaDevices, {
+      value: ["arn:aws:iam::123456789012:mfa/root-phone"],
+    });
+  });
+
+  it("makes the same number of requests for 10 and 5,000 users", async () => {
+    const counts: Record<string, number>[] = [];
+    for (const n of [10, 5000]) {
+      fake.addAccount(KEY, { ...base, users: generatedUsers(n, now), usersVirtualMfa: false });
+      const facts = await read();
+      assert.ok(isAvailable(facts.users) && facts.users.value.length === n + 1);
+      counts.push(fake.counts(KEY));
+    }
+    assert.deepStrictEqual(counts[1], counts[0]);
+    assert.strictEqual(fake.total(KEY), 9);
+  });
+
+  it("with users' virtual MFA devices, only ListVirtualMFADevices pages grow (1,000 per page)", async () => {
+    fake.addAccount(KEY, { ...base, users: generatedUsers(5000, now) });
+    await read();
+    // 3,750 of the generated users hold a virtual device: 4 pages; every other call stays at one.
+    assert.strictEqual(fake.counts(KEY).ListVirtualMFADevices, 4);
+    assert.strictEqual(fake.total(KEY), 12);
+  });
+
+  it("serves accounts by access key id, counting each separately", async () => {
+    fake.addAccount("AKIAMEMBER0000000001", { ...base, accountId: "210987654321" });
+    fake.addAccount(KEY, base);
+    const member = await readAccountFromApi({
+      clientConfig: {
+        endpoint: fake.url,
+        credentials: { accessKeyId: "AKIAMEMBER0000000001", secretAccessKey: "fake-secret" },
+      },
+      initialPollMs: 10,
+    });
+    assert.strictEqual(member.accountId, "210987654321");
+    assert.strictEqual(fake.total("AKIAMEMBER0000000001"), 9);
+    assert.strictEqual(fake.total(KEY), 0);
+  });
+
+  it("no endpoint listening: every fact names the unreachable endpoint, nothing throws", async () => {
+    const facts = await readAccountFromApi({
+      clientConfig: { endpoint: "http://127.0.0.1:9", maxAttempts: 1 },
+    });
+    assert.ok(!isAvailable(facts.summary));
+    assert.match(
+      facts.summary.unavailable,
+      /^AWS could not be reached calling iam:GetAccountSummary \(ECONNREFUSED/,
+    );
+    assert.strictEqual(facts.accountId, null);
+  });
+});
