@@ -43,6 +43,11 @@ export async function runProgramWithOutputs(
   stackConfigFile: string,
   opts: RunOptions = {},
 ): Promise<ProgramRun> {
+  return execute(prepare(stackConfigFile, opts));
+}
+
+/** Installs fresh recording mocks and the stack's config; returns the monitor that will record. */
+export function prepare(stackConfigFile: string, opts: RunOptions = {}): RecordingMonitor {
   const project = readProject();
   const config = { ...projectDefaults(project), ...stackConfig(stackConfigFile, project.name) };
   const monitor = installMocks({
@@ -51,7 +56,7 @@ export async function runProgramWithOutputs(
     preview: opts.preview,
   });
   pulumi.runtime.setAllConfig(config);
-  return execute(monitor);
+  return monitor;
 }
 
 /** Runs index.ts freshly required inside the root stack resource, as the language host does. */
