@@ -134,10 +134,8 @@ export async function main(argv: string[]): Promise<number> {
     throw new UsageError(`the program rejected ${opts.stackConfig}: ${(e as Error).message.split("\n")[0]}`);
   }
 
-  if (isPackBuildStale(defaultPackDir)) {
-    process.stderr.write("policy-pack/bin is older than its sources; rebuilding it (npm run build)\n");
-    buildPack(defaultPackDir);
-  }
+  // A clone's `npm ci` builds bin/; after an edit to the pack's sources, check what was edited.
+  if (isPackBuildStale(defaultPackDir)) buildPack(defaultPackDir);
   const pack = await startPack({ env: safeEnv() });
   try {
     const result = await checkResources(pack, resources, packConfig);
@@ -151,18 +149,17 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** One line on stderr, exit 2; exits at once so a rejection the Pulumi runtime left behind cannot add a stack trace. */
+function fail(e: unknown): never {
+  if (e instanceof CommanderError) process.exit(e.exitCode);
+  process.stderr.write(`check: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}\n`);
+  process.exit(2);
+}
+
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      if (e instanceof CommanderError) {
-        process.exitCode = e.exitCode;
-        return;
-      }
-      process.stderr.write(`check: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}\n`);
-      process.exitCode = 2;
-    },
-  );
+  process.on("unhandledRejection", fail);
+  process.on("uncaughtException", fail);
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  }, fail);
 }
