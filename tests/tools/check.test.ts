@@ -46,6 +46,13 @@ describe("npm run check", function () {
     assert.match(r.stdout, /PASSED/);
   });
 
+  it("the baseline components at their defaults produce zero violations", async () => {
+    const r = await check("--stack-config", fixture("component-defaults.yaml"));
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.deepStrictEqual(named(r.stdout), []);
+    assert.match(r.stdout, /PASSED: no policy violations\./);
+  });
+
   it("fails a password length of 8 plus an admin's access key and direct AdministratorAccess, naming each policy and resource", async () => {
     const r = await check(
       "--stack-config",
