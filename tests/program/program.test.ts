@@ -98,7 +98,22 @@ describe("the program (index.ts) under mocks", () => {
         encryptedPassword: "wcBMA-mock-encrypted-baseline-admins-alice.admin-login",
         keyFingerprint: "d1a2c3b4e5f6",
       },
-      "bob.admin": { password: "mock-password-baseline-admins-bob.admin-login" },
+      "bob.admin": {
+        encryptedPassword: "wcBMA-mock-encrypted-baseline-admins-bob.admin-login",
+        keyFingerprint: "d1a2c3b4e5f6",
+      },
+    });
+  });
+
+  it("exports a plain generated password only inside the secret", async () => {
+    const { stackOutputs } = await runProgramWithOutputs(
+      stackFile({ [ns("adminAccess")]: { users: [{ userName: "carol" }] } }),
+    );
+    const { initialPasswords, ...plain } = stackOutputs;
+    const secret = initialPasswords as Record<string, unknown>;
+    assert.strictEqual(secret[pulumi.runtime.specialSigKey], pulumi.runtime.specialSecretSig);
+    assert.deepStrictEqual(secret.value, {
+      carol: { password: "mock-password-baseline-admins-carol-login" },
     });
     assert.ok(!JSON.stringify(plain).includes("mock-password"));
   });
