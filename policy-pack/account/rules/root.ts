@@ -11,8 +11,11 @@ import { days, Rule, rootRow } from "./context";
 
 const subject = ROOT_USER;
 
+/** No root password and no root key, by the summary and (when read) the report row alike. */
 function credentialsRemoved(facts: AccountFacts): boolean {
-  return isAvailable(facts.summary) && rootCredentialsRemoved(facts.summary.value);
+  const row = rootRow(facts);
+  const rowKeys = isAvailable(row) && row.value.accessKeys.some((k) => k.active);
+  return isAvailable(facts.summary) && rootCredentialsRemoved(facts.summary.value) && !rowKeys;
 }
 
 export const rootAccessKeysAbsent: Rule = (facts) => {
@@ -41,8 +44,7 @@ export const rootAccessKeysAbsent: Rule = (facts) => {
 export const rootMfaEnabled: Rule = (facts) => {
   const policy = "root-mfa-enabled";
   if (isAvailable(facts.summary)) {
-    const s = facts.summary.value;
-    return s.accountMfaEnabled || rootCredentialsRemoved(s)
+    return facts.summary.value.accountMfaEnabled || credentialsRemoved(facts)
       ? []
       : [
           fail(

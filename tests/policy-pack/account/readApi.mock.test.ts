@@ -227,13 +227,11 @@ describe("readAccountFromApi (aws-sdk-client-mock)", () => {
   });
 
   it("names missing credentials and unreachable endpoints", async () => {
-    iam
-      .on(GetAccountSummaryCommand)
-      .rejects(
-        Object.assign(new Error("Could not load credentials from any providers"), {
-          name: "CredentialsProviderError",
-        }),
-      );
+    iam.on(GetAccountSummaryCommand).rejects(
+      Object.assign(new Error("Could not load credentials from any providers"), {
+        name: "CredentialsProviderError",
+      }),
+    );
     iam
       .on(GetAccountPasswordPolicyCommand)
       .rejects(

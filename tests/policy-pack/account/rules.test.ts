@@ -212,6 +212,14 @@ describe("account rules (fixed clock 2026-11-20T12:00Z)", () => {
       assert.deepStrictEqual(run("root-hardware-mfa", apiFacts({ summary: summary(false, false) })), []);
     });
 
+    it("does not take root for credential-less while the report row shows an active root key", () => {
+      const facts = apiFacts({
+        summary: summary(false, false, false),
+        users: { value: [rootRow({ accessKeys: [key(1, daysAgo(3)), noKeys] })] },
+      });
+      assert.strictEqual(run("root-mfa-enabled", facts)[0].status, "fail");
+    });
+
     it("falls back to the report row's mfa_active when reading a file", () => {
       const facts = apiFacts({
         summary: { unavailable: "file" },

@@ -1,0 +1,380 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Log } from "sarif";
+import { accountPolicyNames } from "../../policy-pack/controls";
+import { credentialReportCsv, generatedUsers } from "../support/credentialReport";
+import { FakeAws } from "../support/fakeAws";
+import { repo, runAudit } from "./cliRunner";
+
+const EXAMPLE = "examples/credential-report.csv";
+const NOW = "2026-11-20T12:00:00Z";
+
+interface Json {
+  account: string | null;
+  source: string;
+  reportGeneratedAt: string | null;
+  findings: {
+    policy: string;
+    status: string;
+    severity: string;
+    subject: string;
+    message: string;
+    controls: string[];
+  }[];
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "audit-test-"));
+const write = (name: string, text: string): string => {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, text);
+  return file;
+};
+
+/** Bad input: exit 2, exactly one line on stderr, no stack trace, nothing on stdout. */
+function assertUsageError(r: { code: number | null; stdout: string; stderr: string }, message: RegExp): void {
+  assert.strictEqual(r.code, 2, r.stderr);
+  assert.strictEqual(r.stdout, "");
+  const lines = r.stderr.trimEnd().split("\n");
+  assert.strictEqual(lines.length, 1, r.stderr);
+  assert.match(lines[0], message);
+  assert.doesNotMatch(r.stderr, /\n\s+at /);
+}
+
+describe("npm run audit (the CLI)", function () {
+  this.timeout(60_000);
+
+  it("--format json on the example report: DESIGN.md's object, one finding per (policy, subject), exit 1", async () => {
+    const r = await runAudit(["--credential-report", EXAMPLE, "--format", "json", "--now", NOW]);
+    assert.strictEqual(r.code, 1, r.stderr);
+    assert.strictEqual(r.stderr, "");
+    const out = JSON.parse(r.stdout) as Json;
+    assert.deepStrictEqual(Object.keys(out), ["account", "source", "reportGeneratedAt", "findings"]);
+    assert.deepStrictEqual(
+      [out.account, out.source, out.reportGeneratedAt],
+      ["123456789012", "credential-report", null],
+    );
+    assert.deepStrictEqual(
+      out.findings.filter((f) => f.status === "fail").map((f) => `${f.policy} ${f.subject}`),
+      [
+        "root-access-keys-absent <root_account>",
+        "root-not-recently-used <root_account>",
+        "iam-users-mfa-enabled bob",
+        "iam-users-mfa-enabled heidi",
+        "access-keys-rotated bob",
+        "access-keys-rotated erin",
+        "unused-credentials-disabled carol",
+        "unused-credentials-disabled ci-deploy",
+        "unused-credentials-disabled grace",
+        "unused-credentials-disabled heidi",
+        "single-active-access-key ci-deploy",
+      ],
+    );
+    assert.deepStrictEqual(
+      out.findings.filter((f) => f.status === "not-evaluated").map((f) => f.policy),
+      [
+        "root-hardware-mfa",
+        "security-contact-registered",
+        "password-policy-minimum-length",
+        "password-policy-reuse-prevention",
+        "password-policy-character-classes",
+        "password-policy-max-age",
+        "alternate-contacts-complete",
+      ],
+    );
+    const bob = out.findings.find((f) => f.policy === "access-keys-rotated" && f.subject === "bob");
+    assert.deepStrictEqual(bob, {
+      policy: "access-keys-rotated",
+      status: "fail",
+      severity: "medium",
+      subject: "bob",
+      message: "bob: access key 1 last rotated 400 days ago; at most 90 allowed",
+      controls: ["CIS 1.14", "Security Hub IAM.3"],
+    });
+    for (const f of out.findings)
+      assert.deepStrictEqual(Object.keys(f), [
+        "policy",
+        "status",
+        "severity",
+        "subject",
+        "message",
+        "controls",
+      ]);
+  });
+
+  it("--now fixes the clock: a day later erin's password (44 days) turns 45 and fails", async () => {
+    const later = await runAudit([
+      "--credential-report",
+      EXAMPLE,
+      "--format",
+      "json",
+      "--now",
+      "2026-11-21T12:00:00Z",
+    ]);
+    const subjects = (JSON.parse(later.stdout) as Json).findings
+      .filter((f) => f.policy === "unused-credentials-disabled")
+      .map((f) => f.subject);
+    assert.ok(subjects.includes("erin"), subjects.join(","));
+    const rootLater = (JSON.parse(later.stdout) as Json).findings.filter(
+      (f) => f.policy === "root-not-recently-used",
+    );
+    assert.deepStrictEqual(rootLater, []);
+  });
+
+  it("exit 0 for a clean report, with not-evaluated findings only", async () => {
+    const clean = write(
+      "clean.csv",
+      credentialReportCsv("123456789012", { passwordLastUsed: "2026-01-01T00:00:00+00:00" }, [
+        {
+          name: "alice",
+          createdAt: "2024-01-01T00:00:00+00:00",
+          mfa: true,
+          password: { lastUsed: "2026-11-19T00:00:00+00:00", lastChanged: "2026-10-01T00:00:00+00:00" },
+        },
+      ]),
+    );
+    const r = await runAudit(["--credential-report", clean, "--format", "json", "--now", NOW]);
+    assert.strictEqual(r.code, 0, r.stdout);
+    assert.ok((JSON.parse(r.stdout) as Json).findings.every((f) => f.status === "not-evaluated"));
+  });
+
+  it("--config (the --policy-pack-config format) changes thresholds and disables policies", async () => {
+    const config = write(
+      "config.json",
+      JSON.stringify({
+        all: "mandatory",
+        "access-keys-rotated": { enforcementLevel: "advisory", maximumKeyAgeDays: 400 },
+        "unused-credentials-disabled": "disabled",
+        "password-policy-minimum-length": { minimumLength: 12 },
+      }),
+    );
+    const r = await runAudit([
+      "--credential-report",
+      EXAMPLE,
+      "--format",
+      "json",
+      "--now",
+      NOW,
+      "--config",
+      config,
+    ]);
+    const out = JSON.parse(r.stdout) as Json;
+    assert.deepStrictEqual(
+      out.findings.filter((f) => f.policy === "access-keys-rotated"),
+      [],
+    );
+    assert.deepStrictEqual(
+      out.findings.filter((f) => f.policy === "unused-credentials-disabled"),
+      [],
+    );
+    const r401 = await runAudit([
+      "--credential-report",
+      EXAMPLE,
+      "--format",
+      "json",
+      "--now",
+      "2026-11-21T12:00:00Z",
+      "--config",
+      config,
+    ]);
+    assert.deepStrictEqual(
+      (JSON.parse(r401.stdout) as Json).findings
+        .filter((f) => f.policy === "access-keys-rotated")
+        .map((f) => f.message),
+      ["bob: access key 1 last rotated 401 days ago; at most 400 allowed"],
+    );
+  });
+
+  it("resolves relative paths against INIT_CWD (npm run changes the working directory)", async () => {
+    fs.copyFileSync(path.join(repo, EXAMPLE), path.join(tmp, "copy.csv"));
+    const r = await runAudit(["--credential-report", "copy.csv", "--format", "json", "--now", NOW], {
+      INIT_CWD: tmp,
+    });
+    assert.strictEqual(r.code, 1, r.stderr);
+  });
+
+  describe("formats", () => {
+    it("table (the default): a summary line and one row per finding", async () => {
+      const r = await runAudit(["--credential-report", EXAMPLE, "--now", NOW]);
+      assert.strictEqual(r.code, 1);
+      assert.match(
+        r.stdout,
+        /^account 123456789012, credential report examples\/credential-report\.csv: 11 failing, 7 not evaluated\n/,
+      );
+      assert.match(
+        r.stdout,
+        /│ fail +│ medium +│ access-keys-rotated +│ bob +│ bob: access key 1 last rotated 400 days ago; at most 90 allowed/,
+      );
+      assert.ok(!r.stdout.includes("\u001b["), "no colour codes");
+    });
+
+    it("markdown: a table with escaped cells and links to the AWS steps", async () => {
+      const r = await runAudit(["--credential-report", EXAMPLE, "--now", NOW, "--format", "markdown"]);
+      assert.match(r.stdout, /^## AWS account audit\n/);
+      assert.match(
+        r.stdout,
+        /\| fail \| critical \| \[`root-access-keys-absent`\]\(https:\/\/docs\.aws\.amazon\.com\/IAM\/[^)]+\) \| `<root_account>` \|/,
+      );
+      assert.strictEqual(
+        r.stdout.split("\n").filter((l) => l.startsWith("| fail") || l.startsWith("| not-evaluated")).length,
+        18,
+      );
+    });
+
+    it("sarif: 2.1.0 as code scanning takes it: rules match results, locations, fingerprints", async () => {
+      const r = await runAudit(["--credential-report", EXAMPLE, "--now", NOW, "--format", "sarif"]);
+      assert.strictEqual(r.code, 1);
+      const log = JSON.parse(r.stdout) as Log;
+      assert.strictEqual(log.version, "2.1.0");
+      assert.strictEqual(log.$schema, "https://json.schemastore.org/sarif-2.1.0.json");
+      assert.strictEqual(log.runs.length, 1);
+      const run = log.runs[0];
+      const rules = run.tool.driver.rules ?? [];
+      const ids = rules.map((x) => x.id);
+      assert.strictEqual(new Set(ids).size, ids.length);
+      for (const x of rules) {
+        assert.match(x.helpUri ?? "", /^https:\/\//);
+        assert.match(String(x.properties?.["security-severity"]), /^\d+\.\d$/);
+        assert.ok(x.shortDescription?.text);
+      }
+      const results = run.results ?? [];
+      assert.strictEqual(results.length, 11);
+      for (const res of results) {
+        assert.ok(ids.includes(res.ruleId ?? ""), res.ruleId);
+        assert.strictEqual(ids[res.ruleIndex ?? -1], res.ruleId);
+        assert.ok(["error", "warning", "note"].includes(res.level ?? ""));
+        assert.ok(res.message.text);
+        const loc = res.locations?.[0];
+        assert.strictEqual(loc?.physicalLocation?.artifactLocation?.uri, EXAMPLE);
+        assert.ok((loc?.physicalLocation?.region?.startLine ?? 0) >= 2);
+        assert.ok(loc?.logicalLocations?.[0]?.name);
+        assert.match(Object.values(res.partialFingerprints ?? {})[0] ?? "", /^[0-9a-f]{64}$/);
+      }
+      const bob = results.find(
+        (x) => x.ruleId === "access-keys-rotated" && x.message.text?.startsWith("bob"),
+      );
+      assert.strictEqual(bob?.locations?.[0].physicalLocation?.region?.startLine, 4);
+      const notes = run.invocations?.[0].toolExecutionNotifications ?? [];
+      assert.strictEqual(notes.length, 7);
+    });
+  });
+
+  describe("bad input: exit 2 and one line on stderr", () => {
+    it("a missing file", async () => {
+      assertUsageError(
+        await runAudit(["--credential-report", "no-such.csv"]),
+        /^audit: cannot read credential report no-such\.csv: ENOENT$/,
+      );
+    });
+
+    it("a report missing columns", async () => {
+      const bad = write("bad.csv", "user,arn,mfa_active\nbob,x,true\n");
+      assertUsageError(
+        await runAudit(["--credential-report", bad]),
+        /missing required columns: user_creation_time, password_enabled/,
+      );
+    });
+
+    it("a malformed value", async () => {
+      const text = fs
+        .readFileSync(path.join(repo, EXAMPLE), "utf8")
+        .replace("2025-10-16T12:00:00+00:00", "soon");
+      const bad = write("value.csv", text);
+      assertUsageError(
+        await runAudit(["--credential-report", bad]),
+        /line 4, column access_key_1_last_rotated: expected an ISO 8601 time/,
+      );
+    });
+
+    it("a bad --now, --format or option", async () => {
+      assertUsageError(
+        await runAudit(["--credential-report", EXAMPLE, "--now", "yesterday"]),
+        /^audit: --now must be an ISO 8601 time/,
+      );
+      assertUsageError(
+        await runAudit(["--format", "xml"]),
+        /argument 'xml' is invalid. Allowed choices are table, json, markdown, sarif/,
+      );
+      assertUsageError(await runAudit(["--verbose"]), /unknown option '--verbose'/);
+    });
+
+    it("a bad config file", async () => {
+      const cases: [string, RegExp][] = [
+        ["{", /not valid JSON/],
+        ['{"no-such-policy": "advisory"}', /unknown policy "no-such-policy"/],
+        [
+          '{"access-keys-rotated": {"maximumKeyAgeDays": 0}}',
+          /"access-keys-rotated".maximumKeyAgeDays must be at least 1/,
+        ],
+        ['{"access-keys-rotated": {"maximumKeyAgeDays": "90"}}', /must be an integer/],
+        ['{"access-keys-rotated": {"maxAge": 9}}', /has no property "maxAge"/],
+        ['{"all": "sometimes"}', /"all" must be one of advisory, mandatory, remediate, disabled/],
+      ];
+      for (const [text, message] of cases) {
+        const file = write("c.json", text);
+        assertUsageError(await runAudit(["--credential-report", EXAMPLE, "--config", file]), message);
+      }
+    });
+
+    it("no AWS credentials and no report: the cause, not a stack trace", async () => {
+      const r = await runAudit([], {
+        AWS_ACCESS_KEY_ID: "",
+        AWS_SECRET_ACCESS_KEY: "",
+        AWS_SHARED_CREDENTIALS_FILE: path.join(tmp, "none"),
+        AWS_CONFIG_FILE: path.join(tmp, "none"),
+      });
+      assertUsageError(r, /^audit: cannot read the account: no AWS credentials were found/);
+    });
+  });
+
+  describe("against the account (fakeAws as the AWS endpoint)", () => {
+    let fake: FakeAws;
+    before(async () => {
+      fake = await FakeAws.start();
+    });
+    after(async () => {
+      await fake.stop();
+    });
+
+    it("audits the live account: root via GetAccountSummary, password policy, contacts", async () => {
+      const now = new Date(NOW);
+      fake.addAccount("AKIAIOSFODNN7EXAMPLE", {
+        accountId: "123456789012",
+        users: generatedUsers(3, now),
+        summary: { AccountAccessKeysPresent: 0, AccountMFAEnabled: 0, AccountPasswordPresent: 0 },
+        root: { mfa: false, keys: [{ active: true, lastRotated: "2020-01-01T00:00:00+00:00" }] },
+        rootVirtualMfa: [],
+        passwordPolicy: null,
+        contacts: ["BILLING", "OPERATIONS"],
+        now,
+      });
+      const r = await runAudit(["--format", "json", "--now", NOW], { AWS_ENDPOINT_URL: fake.url });
+      assert.strictEqual(r.code, 1, r.stderr);
+      assert.strictEqual(r.stderr, "");
+      const out = JSON.parse(r.stdout) as Json;
+      assert.deepStrictEqual(
+        [out.account, out.source, out.reportGeneratedAt],
+        ["123456789012", "aws", "2026-11-20T12:00:00.000Z"],
+      );
+      const fails = out.findings.filter((f) => f.status === "fail").map((f) => f.policy);
+      for (const p of [
+        "root-access-keys-absent",
+        "security-contact-registered",
+        "password-policy-minimum-length",
+        "password-policy-max-age",
+      ]) {
+        assert.ok(fails.includes(p), `${p} in ${fails.join(",")}`);
+      }
+      assert.deepStrictEqual(
+        out.findings.filter((f) => f.status === "not-evaluated"),
+        [],
+      );
+      assert.ok(
+        accountPolicyNames.every(
+          (p) => !out.findings.some((f) => f.policy === p && f.message.includes("credential report file")),
+        ),
+      );
+    });
+  });
+});

@@ -1,0 +1,27 @@
+/** Runs the audit CLI from its TypeScript source in a child process, with this (AWS-safe) environment. */
+import { spawn } from "child_process";
+import * as path from "path";
+
+export const repo = path.resolve(__dirname, "../..");
+const cli = path.join(repo, "policy-pack/audit/cli.ts");
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runAudit(args: string[], env: NodeJS.ProcessEnv = {}, cwd = repo): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", cli, ...args], {
+      cwd,
+      env: { ...process.env, TS_NODE_PROJECT: path.join(repo, "tsconfig.json"), ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
