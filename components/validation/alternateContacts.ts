@@ -1,6 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AlternateContactsArgs, ContactArgs } from "../alternateContacts";
-import { booleanValue, isEventual, Issues, join, objectOf, text, validated } from "./checks";
+import {
+  booleanValue,
+  isEventual,
+  Issues,
+  join,
+  objectOf,
+  retainOnDeleteDefault,
+  text,
+  validated,
+} from "./checks";
 import { accountId, contactLimits, emailAddress, phoneNumber } from "./aws";
 
 export const contactTypes = ["billing", "operations", "security"] as const;
@@ -69,7 +78,7 @@ export function checkAlternateContactsArgs(
   const id = checkAccountId(issues, join(path, "accountId"), given.accountId);
   const retainOnDelete =
     given.retainOnDelete === undefined
-      ? true
+      ? retainOnDeleteDefault
       : booleanValue(issues, join(path, "retainOnDelete"), given.retainOnDelete);
   if (issues.count > before) return undefined;
   return {

@@ -7,6 +7,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
+/**
+ * Resources whose deletion weakens the account (the password policy, the contacts) stay in AWS
+ * when they leave the stack unless the user opts out.
+ */
+export const retainOnDeleteDefault = true;
+
 /** Thrown before any resource is registered; `issues` holds one message per problem. */
 export class ValidationError extends Error {
   constructor(readonly issues: readonly string[]) {

@@ -1,5 +1,13 @@
 import type { PasswordPolicyArgs } from "../passwordPolicy";
-import { booleanValue, integerFrom, Issues, join, objectOf, validated } from "./checks";
+import {
+  booleanValue,
+  integerFrom,
+  Issues,
+  join,
+  objectOf,
+  retainOnDeleteDefault,
+  validated,
+} from "./checks";
 import { passwordPolicyLimits } from "./aws";
 
 /** PasswordPolicyArgs with every default applied. */
@@ -16,7 +24,7 @@ export const passwordPolicyDefaults: ResolvedPasswordPolicyArgs = {
   requireSymbols: true,
   allowUsersToChange: true,
   hardExpiry: false,
-  retainOnDelete: true,
+  retainOnDelete: retainOnDeleteDefault,
 };
 
 const keys = Object.keys(passwordPolicyDefaults) as (keyof ResolvedPasswordPolicyArgs)[];

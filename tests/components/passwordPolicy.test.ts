@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { defaultPasswordPolicyInputs } from "../support/fixtures";
 import { installMocks, record } from "../support/mocks";
 
 type Components = typeof import("../../components");
@@ -20,17 +21,7 @@ describe("PasswordPolicy", () => {
       ],
     );
     const [component, policy] = m.resources;
-    assert.deepStrictEqual(policy.inputs, {
-      minimumPasswordLength: 14,
-      passwordReusePrevention: 24,
-      maxPasswordAge: 90,
-      requireUppercaseCharacters: true,
-      requireLowercaseCharacters: true,
-      requireNumbers: true,
-      requireSymbols: true,
-      allowUsersToChangePassword: true,
-      hardExpiry: false,
-    });
+    assert.deepStrictEqual(policy.inputs, defaultPasswordPolicyInputs);
     assert.strictEqual(policy.parent, component.urn);
     assert.strictEqual(policy.retainOnDelete, true);
   });

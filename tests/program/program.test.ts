@@ -5,6 +5,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse, stringify } from "yaml";
 import { passwordPolicyDefaults } from "../../components";
+import { defaultPasswordPolicyInputs } from "../support/fixtures";
 import { execute, prepare, runProgram, runProgramWithOutputs } from "../../tools/runProgram";
 
 const root = path.resolve(__dirname, "../..");
@@ -51,15 +52,8 @@ describe("the program (index.ts) under mocks", () => {
     const byName = (name: string) =>
       resources.find((r) => r.name === name && r.custom) as (typeof resources)[0];
     assert.deepStrictEqual(byName("baseline-password-policy").inputs, {
+      ...defaultPasswordPolicyInputs,
       minimumPasswordLength: 16,
-      passwordReusePrevention: 24,
-      maxPasswordAge: 90,
-      requireUppercaseCharacters: true,
-      requireLowercaseCharacters: true,
-      requireNumbers: true,
-      requireSymbols: true,
-      allowUsersToChangePassword: true,
-      hardExpiry: false,
     });
     assert.deepStrictEqual(byName("baseline-contacts-security").inputs, {
       alternateContactType: "SECURITY",

@@ -18,3 +18,16 @@ export const baselineArgs: AccountBaselineArgs = {
   alternateContacts: contacts,
   adminAccess: { users: [{ userName: "alice" }, { userName: "bob", pgpKey: "keybase:bob" }] },
 };
+
+/** The AccountPasswordPolicy inputs PasswordPolicy sends at its defaults. */
+export const defaultPasswordPolicyInputs = {
+  minimumPasswordLength: 14,
+  passwordReusePrevention: 24,
+  maxPasswordAge: 90,
+  requireUppercaseCharacters: true,
+  requireLowercaseCharacters: true,
+  requireNumbers: true,
+  requireSymbols: true,
+  allowUsersToChangePassword: true,
+  hardExpiry: false,
+};

@@ -156,7 +156,7 @@ export class RecordingMonitor {
 
   /** Waits until every registration the program started has been answered. */
   settled(): Promise<void> {
-    return settings.waitForRPCs();
+    return allRegistered();
   }
 
   ofType(type: string): RegisteredResource[] {
@@ -194,6 +194,11 @@ export function installMocks(opts: InstallOptions = {}): RecordingMonitor {
     supportsErrorHooks: true,
   });
   return monitor;
+}
+
+/** Waits until every RPC the runtime started (registrations, outputs) has been answered. */
+export function allRegistered(): Promise<void> {
+  return settings.waitForRPCs();
 }
 
 /** The value of an Output, awaited (never an assertion inside `.apply`). */
