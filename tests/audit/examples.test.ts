@@ -1,0 +1,61 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { parse } from "yaml";
+import { accountPolicyNames } from "../../policy-pack/controls";
+import { auditConfigFrom } from "../../policy-pack/audit/config";
+
+const examples = path.resolve(__dirname, "../../examples");
+const read = (f: string) => fs.readFileSync(path.join(examples, f), "utf8");
+
+describe("examples/", () => {
+  it("audit-readonly-policy.json grants exactly the read-only calls the audit makes", () => {
+    const doc = JSON.parse(read("audit-readonly-policy.json")) as {
+      Statement: { Effect: string; Action: string | string[]; Resource: string }[];
+    };
+    const actions = doc.Statement.flatMap((s) => {
+      assert.strictEqual(s.Effect, "Allow");
+      return Array.isArray(s.Action) ? s.Action : [s.Action];
+    }).sort();
+    assert.deepStrictEqual(actions, [
+      "account:GetAlternateContact",
+      "iam:GenerateCredentialReport",
+      "iam:GetAccountPasswordPolicy",
+      "iam:GetAccountSummary",
+      "iam:GetCredentialReport",
+      "iam:ListVirtualMFADevices",
+    ]);
+    // sts:GetCallerIdentity needs no permission; readApi.ts calls nothing else.
+    const source = fs.readFileSync(path.resolve(__dirname, "../../policy-pack/account/readApi.ts"), "utf8");
+    const used = [...source.matchAll(/"((?:iam|account|sts):\w+)"/g)].map((m) => m[1]);
+    assert.deepStrictEqual([...new Set(used.filter((a) => a !== "sts:GetCallerIdentity"))].sort(), actions);
+  });
+
+  it("github-workflow-audit.yml runs on a schedule and uploads SARIF to code scanning", () => {
+    const wf = parse(read("github-workflow-audit.yml")) as {
+      on: { schedule: { cron: string }[] };
+      permissions: Record<string, string>;
+      jobs: { audit: { steps: { uses?: string; run?: string; with?: Record<string, string> }[] } };
+    };
+    assert.ok(wf.on.schedule[0].cron);
+    assert.strictEqual(wf.permissions["security-events"], "write");
+    const steps = wf.jobs.audit.steps;
+    assert.ok(
+      steps.some((s) => s.run?.includes("npm run --silent audit -- --format sarif > account-audit.sarif")),
+    );
+    const upload = steps.find((s) => s.uses?.startsWith("github/codeql-action/upload-sarif"));
+    assert.strictEqual(upload?.with?.sarif_file, "account-audit.sarif");
+  });
+
+  it("policy-pack-config.credential-report.json points every account policy at the example report", () => {
+    const cfg = JSON.parse(read("policy-pack-config.credential-report.json")) as Record<
+      string,
+      { credentialReportFile: string }
+    >;
+    assert.deepStrictEqual(Object.keys(cfg), [...accountPolicyNames]);
+    for (const entry of Object.values(cfg)) {
+      assert.ok(fs.existsSync(path.resolve(examples, "../policy-pack", entry.credentialReportFile)));
+    }
+    assert.doesNotThrow(() => auditConfigFrom(cfg, "policy-pack-config.credential-report.json"));
+  });
+});
