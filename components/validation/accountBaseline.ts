@@ -4,7 +4,7 @@ import type { AlternateContactsArgs } from "../alternateContacts";
 import type { PasswordPolicyArgs } from "../passwordPolicy";
 import { checkAdminAccessArgs, adminAccessDefaults } from "./adminAccess";
 import { checkAlternateContactsArgs } from "./alternateContacts";
-import { booleanValue, Issues, join, objectOf, validated } from "./checks";
+import { booleanValue, isPlainObject, Issues, join, objectOf, validated } from "./checks";
 import { checkPasswordPolicyArgs } from "./passwordPolicy";
 
 /** The args each part is built with (absent: the part is left out), all checked. */
@@ -16,7 +16,21 @@ export interface ResolvedAccountBaselineArgs {
 
 export const accountBaselineKeys = ["passwordPolicy", "alternateContacts", "adminAccess", "retainOnDelete"];
 
-const withDefault = <T extends object>(inherited: object, own: T): T => ({ ...inherited, ...own });
+const passwordPolicyShape =
+  "an object of password-policy settings, or false to leave the account's policy alone";
+const contactsShape = "{ billing?, operations?, security }, or false to manage no contact deliberately";
+
+/** A part's own args over what it inherits from the baseline; anything but an object is an error. */
+function inheriting(
+  issues: Issues,
+  path: string,
+  value: unknown,
+  inherited: object,
+  shape: string,
+): Record<string, unknown> | undefined {
+  if (!isPlainObject(value)) return issues.mustBe(path, shape, value);
+  return { ...inherited, ...value };
+}
 
 /**
  * Checks `value` as AccountBaselineArgs. `path` prefixes every field (empty for the program's
@@ -41,23 +55,21 @@ export function checkAccountBaselineArgs(
   let passwordPolicy: PasswordPolicyArgs | undefined;
   let minimumLength = 0;
   if (given.passwordPolicy !== false) {
-    const own = given.passwordPolicy ?? {};
-    const effective = typeof own === "object" && own !== null ? withDefault(retain, own) : own;
-    const checked = checkPasswordPolicyArgs(issues, effective, at("passwordPolicy"));
-    passwordPolicy = checked;
-    minimumLength = checked?.minimumLength ?? 0;
+    const own =
+      given.passwordPolicy === undefined
+        ? retain
+        : inheriting(issues, at("passwordPolicy"), given.passwordPolicy, retain, passwordPolicyShape);
+    passwordPolicy = own && checkPasswordPolicyArgs(issues, own, at("passwordPolicy"));
+    minimumLength = passwordPolicy?.minimumLength ?? 0;
   }
 
   let alternateContacts: AlternateContactsArgs | undefined;
   if (given.alternateContacts === undefined) {
-    issues.add(
-      `${at("alternateContacts")} is required: give { billing?, operations?, security }, or false to manage no contact deliberately`,
-    );
+    issues.add(`${at("alternateContacts")} is required: give ${contactsShape}`);
   } else if (given.alternateContacts !== false) {
-    const own = given.alternateContacts;
-    const effective = typeof own === "object" && own !== null ? withDefault(retain, own) : own;
-    if (checkAlternateContactsArgs(issues, effective, at("alternateContacts"))) {
-      alternateContacts = effective as AlternateContactsArgs;
+    const own = inheriting(issues, at("alternateContacts"), given.alternateContacts, retain, contactsShape);
+    if (own && checkAlternateContactsArgs(issues, own, at("alternateContacts"))) {
+      alternateContacts = own as unknown as AlternateContactsArgs;
     }
   }
 

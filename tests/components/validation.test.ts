@@ -265,6 +265,16 @@ const cases: [string, Build, string | undefined][] = [
     "alternateContacts is required: give { billing?, operations?, security }, or false to manage no contact deliberately",
   ],
   [
+    "passwordPolicy true",
+    baseline({ alternateContacts: false, passwordPolicy: true }),
+    "passwordPolicy must be an object of password-policy settings, or false to leave the account's policy alone; got true",
+  ],
+  [
+    "alternateContacts null",
+    baseline({ alternateContacts: null }),
+    "alternateContacts must be { billing?, operations?, security }, or false to manage no contact deliberately; got null",
+  ],
+  [
     "unknown baseline key",
     baseline({ alternateContacts: false, contacts }),
     "contacts is not a known setting; allowed keys: passwordPolicy, alternateContacts, adminAccess, retainOnDelete",

@@ -177,7 +177,7 @@ describe("the program (index.ts) under mocks", () => {
   it("rejects a text where an object belongs", async () => {
     await rejects(
       { [ns("passwordPolicy")]: "strong" },
-      'passwordPolicy must be an object of password-policy settings; got "strong"',
+      'passwordPolicy must be an object of password-policy settings, or false to leave the account\'s policy alone; got "strong"',
     );
   });
 
