@@ -3,7 +3,9 @@
  * `remediationSteps` / `url`, and the audit's SARIF `help` / `helpUri`. Root MFA and root keys
  * cannot be fixed by a program; these are console steps.
  */
+import type { PasswordPolicyRuleName } from "../rules/passwordPolicy";
 import type { AuditPolicyName } from "./findings";
+import { passwordPolicyRuleNames } from "./rules/passwordPolicy";
 
 export interface Guidance {
   readonly url: string;
@@ -13,6 +15,17 @@ export interface Guidance {
 const iamGuide = "https://docs.aws.amazon.com/IAM/latest/UserGuide";
 const passwordPolicySteps =
   "Declare the password policy with this project's PasswordPolicy component (or IAM console > Account settings > Password policy > Edit), using the thresholds in this policy's config.";
+
+/** The four password-policy rules share one page and one fix. */
+const passwordPolicyGuidance = Object.fromEntries(
+  passwordPolicyRuleNames.map((name) => [
+    name,
+    {
+      url: `${iamGuide}/id_credentials_passwords_account-policy.html`,
+      remediationSteps: passwordPolicySteps,
+    },
+  ]),
+) as Record<PasswordPolicyRuleName, Guidance>;
 
 export const guidance: Record<AuditPolicyName, Guidance> = {
   "root-access-keys-absent": {
@@ -60,22 +73,7 @@ export const guidance: Record<AuditPolicyName, Guidance> = {
     remediationSteps:
       "Declare the SECURITY contact with this project's AlternateContacts component, or Billing and Cost Management console > Account > Alternate contacts > Edit.",
   },
-  "password-policy-minimum-length": {
-    url: `${iamGuide}/id_credentials_passwords_account-policy.html`,
-    remediationSteps: passwordPolicySteps,
-  },
-  "password-policy-reuse-prevention": {
-    url: `${iamGuide}/id_credentials_passwords_account-policy.html`,
-    remediationSteps: passwordPolicySteps,
-  },
-  "password-policy-character-classes": {
-    url: `${iamGuide}/id_credentials_passwords_account-policy.html`,
-    remediationSteps: passwordPolicySteps,
-  },
-  "password-policy-max-age": {
-    url: `${iamGuide}/id_credentials_passwords_account-policy.html`,
-    remediationSteps: passwordPolicySteps,
-  },
+  ...passwordPolicyGuidance,
   "alternate-contacts-complete": {
     url: "https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-contact-alternate.html",
     remediationSteps:

@@ -32,6 +32,10 @@ const write = (name: string, text: string): string => {
   return file;
 };
 
+/** The example report as JSON at `now`, with more arguments. */
+const exampleJson = (now: string, ...more: string[]) =>
+  runAudit(["--credential-report", EXAMPLE, "--format", "json", "--now", now, ...more]);
+
 /** Bad input: exit 2, exactly one line on stderr, no stack trace, nothing on stdout. */
 function assertUsageError(r: { code: number | null; stdout: string; stderr: string }, message: RegExp): void {
   assert.strictEqual(r.code, 2, r.stderr);
@@ -46,7 +50,7 @@ describe("npm run audit (the CLI)", function () {
   this.timeout(60_000);
 
   it("--format json on the example report: DESIGN.md's object, one finding per (policy, subject), exit 1", async () => {
-    const r = await runAudit(["--credential-report", EXAMPLE, "--format", "json", "--now", NOW]);
+    const r = await exampleJson(NOW);
     assert.strictEqual(r.code, 1, r.stderr);
     assert.strictEqual(r.stderr, "");
     const out = JSON.parse(r.stdout) as Json;
@@ -104,14 +108,7 @@ describe("npm run audit (the CLI)", function () {
   });
 
   it("--now fixes the clock: a day later erin's password (44 days) turns 45 and fails", async () => {
-    const later = await runAudit([
-      "--credential-report",
-      EXAMPLE,
-      "--format",
-      "json",
-      "--now",
-      "2026-11-21T12:00:00Z",
-    ]);
+    const later = await exampleJson("2026-11-21T12:00:00Z");
     const subjects = (JSON.parse(later.stdout) as Json).findings
       .filter((f) => f.policy === "unused-credentials-disabled")
       .map((f) => f.subject);
@@ -149,16 +146,7 @@ describe("npm run audit (the CLI)", function () {
         "password-policy-minimum-length": { minimumLength: 12 },
       }),
     );
-    const r = await runAudit([
-      "--credential-report",
-      EXAMPLE,
-      "--format",
-      "json",
-      "--now",
-      NOW,
-      "--config",
-      config,
-    ]);
+    const r = await exampleJson(NOW, "--config", config);
     const out = JSON.parse(r.stdout) as Json;
     assert.deepStrictEqual(
       out.findings.filter((f) => f.policy === "access-keys-rotated"),
@@ -168,16 +156,7 @@ describe("npm run audit (the CLI)", function () {
       out.findings.filter((f) => f.policy === "unused-credentials-disabled"),
       [],
     );
-    const r401 = await runAudit([
-      "--credential-report",
-      EXAMPLE,
-      "--format",
-      "json",
-      "--now",
-      "2026-11-21T12:00:00Z",
-      "--config",
-      config,
-    ]);
+    const r401 = await exampleJson("2026-11-21T12:00:00Z", "--config", config);
     assert.deepStrictEqual(
       (JSON.parse(r401.stdout) as Json).findings
         .filter((f) => f.policy === "access-keys-rotated")

@@ -3,6 +3,7 @@
  * builder with compliant defaults, so each test changes one field.
  */
 import { AccountFacts, ReportUser } from "../../policy-pack/account/facts";
+import { strengthenPasswordPolicy } from "../../policy-pack/rules/passwordPolicy";
 
 export const NOW = new Date("2026-11-20T12:00:00Z");
 
@@ -50,17 +51,7 @@ export function apiFacts(overrides: Partial<AccountFacts> = {}): AccountFacts {
       value: { accountAccessKeysPresent: false, accountMfaEnabled: true, accountPasswordPresent: true },
     },
     rootVirtualMfaDevices: { value: [] },
-    passwordPolicy: {
-      value: {
-        minimumPasswordLength: 14,
-        passwordReusePrevention: 24,
-        maxPasswordAge: 90,
-        requireUppercaseCharacters: true,
-        requireLowercaseCharacters: true,
-        requireNumbers: true,
-        requireSymbols: true,
-      },
-    },
+    passwordPolicy: { value: strengthenPasswordPolicy({}) },
     alternateContacts: { BILLING: { value: true }, OPERATIONS: { value: true }, SECURITY: { value: true } },
     ...overrides,
   };

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { mockClient } from "aws-sdk-client-mock";
+import { AwsClientStub, mockClient } from "aws-sdk-client-mock";
 import {
   CredentialReportNotReadyException,
   GenerateCredentialReportCommand,
@@ -20,9 +20,11 @@ import { readAccountFromApi } from "../../../policy-pack/account/readApi";
 import { AccountFacts, isAvailable } from "../../../policy-pack/account/facts";
 import { credentialReportCsv } from "../../support/credentialReport";
 
-const iam = mockClient(IAMClient);
-const sts = mockClient(STSClient);
-const account = mockClient(AccountClient);
+// Stubs are made in `before` and restored in `after`: made at load time, they would stub every
+// client in the mocha process, including other files' real-SDK tests.
+let iam: AwsClientStub<IAMClient>;
+let sts: AwsClientStub<STSClient>;
+let account: AwsClientStub<AccountClient>;
 const report = new TextEncoder().encode(
   credentialReportCsv("123456789012", {}, [{ name: "bob", createdAt: "2024-01-01T00:00:00+00:00" }]),
 );
@@ -69,6 +71,11 @@ const reason = (f: { value: unknown } | { unavailable: string }): string => {
 };
 
 describe("readAccountFromApi (aws-sdk-client-mock)", () => {
+  before(() => {
+    iam = mockClient(IAMClient);
+    sts = mockClient(STSClient);
+    account = mockClient(AccountClient);
+  });
   beforeEach(() => {
     iam.reset();
     sts.reset();
