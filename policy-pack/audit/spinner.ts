@@ -15,7 +15,7 @@ export function startSpinner(text: string, stream: NodeJS.WriteStream = process.
       if (spinner) return;
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const ora = require("ora") as typeof import("ora");
-      spinner = ora({ text, stream }).start();
+      spinner = ora({ text, stream, hideCursor: false, discardStdin: false }).start();
     },
     stop: () => {
       spinner?.stop();
