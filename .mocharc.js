@@ -3,7 +3,6 @@ process.env.TS_NODE_TRANSPILE_ONLY = "true";
 process.env.TS_NODE_PROJECT = require("path").join(__dirname, "tsconfig.json");
 module.exports = {
   require: ["ts-node/register", "tests/support/env.ts"],
-  spec: ["tests/**/*.test.ts"],
   extension: ["ts"],
   timeout: 20000,
   recursive: true,
