@@ -83,7 +83,6 @@ export function toSarif(input: RenderInput): Log {
             rules: ruleIds.map(rule),
           },
         },
-        automationDetails: { id: `aws-account-baseline/${result.account ?? "unknown"}/` },
         invocations: [
           {
             executionSuccessful: true,
