@@ -7,8 +7,8 @@
  */
 import { readFile } from "fs/promises";
 import { controls, PolicyName } from "../controls";
-import { passwordPolicyConfigSchemas, PasswordPolicyConfig } from "../rules/passwordPolicy";
-import { accountConfigSchemas, AccountThresholds, defaultAccountThresholds } from "../account/config";
+import { passwordPolicyConfigSchemas } from "../rules/passwordPolicy";
+import { accountConfigSchemas, defaultAccountThresholds } from "../account/config";
 import { auditPolicyNames, AuditPolicyName, defaultRuleSettings, RuleSettings } from "../account/findings";
 
 export class ConfigError extends Error {}
@@ -59,57 +59,61 @@ function level(where: string, v: unknown): string {
   return v;
 }
 
+interface Entry {
+  readonly level?: string;
+  readonly props: Record<string, unknown>;
+}
+
+/** One policy's entry: a level string, or `{ enforcementLevel?, ...properties }` checked against its schema. */
+function entryOf(file: string, key: string, value: unknown): Entry {
+  if (!(key in controls)) throw new ConfigError(`${file}: unknown policy "${key}"`);
+  if (typeof value === "string") return { level: level(`${file}: "${key}"`, value), props: {} };
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new ConfigError(`${file}: "${key}" must be an enforcement level or an object`);
+  }
+  const { enforcementLevel, ...props } = value as Record<string, unknown>;
+  const schema = schemas[key as PolicyName];
+  for (const [prop, v] of schema ? Object.entries(props) : []) {
+    const s = schema?.properties[prop];
+    if (!s) throw new ConfigError(`${file}: "${key}" has no property "${prop}"`);
+    checkValue(`${file}: "${key}".${prop}`, s, v);
+  }
+  return {
+    level:
+      enforcementLevel === undefined
+        ? undefined
+        : level(`${file}: "${key}".enforcementLevel`, enforcementLevel),
+    props,
+  };
+}
+
+/** Each default group with the file's properties for that policy laid over it. */
+function overlay<T extends object>(defaults: T, entries: Map<string, Entry>): T {
+  return Object.fromEntries(
+    Object.entries(defaults).map(([name, d]) => [name, { ...d, ...(entries.get(name)?.props ?? {}) }]),
+  ) as T;
+}
+
 /** Validates a parsed config object; returns the thresholds and the policies left enabled. */
 export function auditConfigFrom(raw: unknown, file: string): AuditConfig {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw new ConfigError(`${file}: expected a JSON object of policy names`);
   }
-  const entries = Object.entries(raw as Record<string, unknown>);
-  let allLevel: string | undefined;
-  const levelOf = new Map<string, string>();
-  const props = new Map<string, Record<string, unknown>>();
-  for (const [key, value] of entries) {
-    if (key === "all") {
-      allLevel = level(
-        `${file}: "all"`,
-        typeof value === "object" && value
-          ? (value as { enforcementLevel?: unknown }).enforcementLevel
-          : value,
-      );
-      continue;
-    }
-    if (!(key in controls)) throw new ConfigError(`${file}: unknown policy "${key}"`);
-    if (typeof value === "string") {
-      levelOf.set(key, level(`${file}: "${key}"`, value));
-      continue;
-    }
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      throw new ConfigError(`${file}: "${key}" must be an enforcement level or an object`);
-    }
-    const { enforcementLevel, ...rest } = value as Record<string, unknown>;
-    if (enforcementLevel !== undefined)
-      levelOf.set(key, level(`${file}: "${key}".enforcementLevel`, enforcementLevel));
-    const schema = schemas[key as PolicyName];
-    if (schema) {
-      for (const [prop, v] of Object.entries(rest)) {
-        const s = schema.properties[prop];
-        if (!s) throw new ConfigError(`${file}: "${key}" has no property "${prop}"`);
-        checkValue(`${file}: "${key}".${prop}`, s, v);
-      }
-    }
-    props.set(key, rest);
-  }
-  const get = <T extends object>(name: string, defaults: T): T =>
-    ({ ...defaults, ...(props.get(name) ?? {}) }) as T;
-  const thresholds = Object.fromEntries(
-    Object.entries(defaultAccountThresholds).map(([name, d]) => [name, get(name, d)]),
-  ) as unknown as AccountThresholds;
-  const passwordPolicy = Object.fromEntries(
-    Object.entries(defaultRuleSettings.passwordPolicy).map(([name, d]) => [name, get(name, d)]),
-  ) as unknown as PasswordPolicyConfig;
+  const { all, ...rest } = raw as Record<string, unknown>;
+  const allLevel =
+    all === undefined
+      ? undefined
+      : level(
+          `${file}: "all"`,
+          typeof all === "object" && all ? (all as { enforcementLevel?: unknown }).enforcementLevel : all,
+        );
+  const entries = new Map(Object.entries(rest).map(([key, value]) => [key, entryOf(file, key, value)]));
   return {
-    settings: { thresholds, passwordPolicy },
-    policies: auditPolicyNames.filter((p) => (levelOf.get(p) ?? allLevel) !== "disabled"),
+    settings: {
+      thresholds: overlay(defaultAccountThresholds, entries),
+      passwordPolicy: overlay(defaultRuleSettings.passwordPolicy, entries),
+    },
+    policies: auditPolicyNames.filter((p) => (entries.get(p)?.level ?? allLevel) !== "disabled"),
   };
 }
 
