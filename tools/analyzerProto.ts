@@ -144,8 +144,17 @@ function provider(p: ProviderInput): analyzer.AnalyzerProviderResource {
   return m;
 }
 
-export function analyzeRequest(r: ResourceInput): analyzer.AnalyzeRequest {
-  const m = new analyzer.AnalyzeRequest();
+/** The fields AnalyzeRequest and AnalyzerResource share. */
+interface ResourceMessage {
+  setType(v: string): unknown;
+  setName(v: string): unknown;
+  setUrn(v: string): unknown;
+  setProperties(v?: Struct): unknown;
+  setOptions(v?: analyzer.AnalyzerResourceOptions): unknown;
+  setProvider(v?: analyzer.AnalyzerProviderResource): unknown;
+}
+
+function fill<M extends ResourceMessage>(m: M, r: ResourceInput): M {
   m.setType(r.type);
   m.setName(r.name);
   m.setUrn(r.urn ?? defaultUrn(r.type, r.name));
@@ -155,17 +164,15 @@ export function analyzeRequest(r: ResourceInput): analyzer.AnalyzeRequest {
   return m;
 }
 
+export function analyzeRequest(r: ResourceInput): analyzer.AnalyzeRequest {
+  return fill(new analyzer.AnalyzeRequest(), r);
+}
+
 export function analyzeStackRequest(resources: readonly ResourceInput[]): analyzer.AnalyzeStackRequest {
   const m = new analyzer.AnalyzeStackRequest();
   m.setResourcesList(
     resources.map((r) => {
-      const a = new analyzer.AnalyzerResource();
-      a.setType(r.type);
-      a.setName(r.name);
-      a.setUrn(r.urn ?? defaultUrn(r.type, r.name));
-      a.setProperties(toStruct(r.properties));
-      a.setOptions(options(r));
-      if (r.provider) a.setProvider(provider(r.provider));
+      const a = fill(new analyzer.AnalyzerResource(), r);
       if (r.parent) a.setParent(r.parent);
       a.setDependenciesList([...(r.dependencies ?? [])]);
       for (const [k, urns] of Object.entries(r.propertyDependencies ?? {})) {

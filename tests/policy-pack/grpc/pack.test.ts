@@ -22,20 +22,13 @@ import {
   startPack,
   unknown,
 } from "../../../tools/packClient";
+import { defaultPasswordPolicyInputs } from "../../support/fixtures";
 import { adminArn, baselineStack } from "../resources/stackFixtures";
 
 const weakPolicy: ResourceInput = {
   type: awsTypes.accountPasswordPolicy,
   name: "pp",
-  properties: {
-    minimumPasswordLength: 8,
-    passwordReusePrevention: 24,
-    maxPasswordAge: 90,
-    requireUppercaseCharacters: true,
-    requireLowercaseCharacters: true,
-    requireNumbers: true,
-    requireSymbols: true,
-  },
+  properties: { ...defaultPasswordPolicyInputs, minimumPasswordLength: 8 },
 };
 
 /** Account policies read the live account; these tests are about the stack's resources. */

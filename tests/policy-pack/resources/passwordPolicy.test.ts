@@ -8,18 +8,10 @@ import {
 import { awsTypes } from "../../../policy-pack/resources/types";
 import { remediateResource, validateResource } from "../../support/policyHarness";
 import { unknown } from "../../../tools/engineValues";
+import { defaultPasswordPolicyInputs } from "../../support/fixtures";
 
-const compliant = {
-  minimumPasswordLength: 14,
-  passwordReusePrevention: 24,
-  maxPasswordAge: 90,
-  requireUppercaseCharacters: true,
-  requireLowercaseCharacters: true,
-  requireNumbers: true,
-  requireSymbols: true,
-  allowUsersToChangePassword: true,
-  hardExpiry: false,
-};
+/** What the PasswordPolicy component sends at its defaults: every rule passes it. */
+const compliant = defaultPasswordPolicyInputs;
 
 function pp(change: Record<string, unknown> = {}) {
   const props: Record<string, unknown> = { ...compliant, ...change };
