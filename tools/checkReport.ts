@@ -57,7 +57,7 @@ export function formatReport(result: CheckResult, source: string): string {
   if (result.remediations.length > 0) {
     lines.push("", `remediated (${result.remediations.length}):`);
     for (const r of result.remediations) {
-      const what = r.properties ? "inputs changed before deployment" : (r.diagnostic ?? "");
+      const what = r.properties ? `sets ${r.changes.join(", ") || "nothing new"}` : (r.diagnostic ?? "");
       lines.push(`  [remediate] ${r.policyName} on ${r.resource.type} "${r.resource.name}": ${what}`);
     }
   }

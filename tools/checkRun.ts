@@ -5,7 +5,15 @@
  * originals; AnalyzeStack on every resource's outputs) and returns the diagnostics, each tied to
  * the resource it is about.
  */
-import { Diagnostic, PackClient, ProviderInput, Remediation, ResourceInput, secret } from "./packClient";
+import {
+  Diagnostic,
+  PackClient,
+  ProviderInput,
+  Remediation,
+  ResourceInput,
+  secret,
+  specialSigKey,
+} from "./packClient";
 import {
   PolicyPackConfigFile,
   ResolvedPackConfig,
@@ -36,6 +44,20 @@ export interface Finding extends Diagnostic {
 
 export interface AppliedRemediation extends Remediation {
   readonly resource: { readonly type: string; readonly name: string; readonly urn: string };
+  /** The inputs the remediation changed, as `key: old -> new` (secret values are not shown). */
+  readonly changes: string[];
+}
+
+function show(v: unknown): string {
+  if (v !== null && typeof v === "object" && specialSigKey in v) return "[secret]";
+  return v === undefined ? "unset" : JSON.stringify(v);
+}
+
+function changes(before: Record<string, unknown>, after: Record<string, unknown> | undefined): string[] {
+  if (!after) return [];
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map((k) => `${k}: ${show(before[k])} -> ${show(after[k])}`);
 }
 
 export interface CheckResult {
@@ -90,7 +112,11 @@ export async function checkResources(
     };
     let inputs = r.inputs;
     for (const rem of (await pack.remediate(request)).remediations) {
-      remediations.push({ ...rem, resource: { type: r.type, name: r.name, urn: r.urn } });
+      remediations.push({
+        ...rem,
+        resource: { type: r.type, name: r.name, urn: r.urn },
+        changes: changes(inputs, rem.properties),
+      });
       if (rem.properties) inputs = rem.properties;
     }
     const { diagnostics } = await pack.analyze({ ...request, properties: inputs });

@@ -108,6 +108,21 @@ describe("npm run check", function () {
     assert.match(advisory.stdout, /\[advisory\] password-policy-minimum-length/);
   });
 
+  it("at level remediate, raises a weak password policy and reports what it changed instead of failing", async () => {
+    const r = await check(
+      "--stack-config",
+      fixture("weak-password-length.yaml"),
+      "--policy-pack-config",
+      fixture("remediate-password.json"),
+    );
+    assert.strictEqual(r.code, 0, r.stdout + r.stderr);
+    assert.ok(!r.stdout.includes("[mandatory]"), r.stdout);
+    assert.match(
+      r.stdout,
+      /\[remediate\] password-policy-minimum-length on aws:iam\/accountPasswordPolicy:AccountPasswordPolicy "baseline-password-policy": sets minimumPasswordLength: 8 -> 14/,
+    );
+  });
+
   for (const [what, args, message] of [
     [
       "a missing stack config",
