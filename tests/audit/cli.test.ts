@@ -191,6 +191,10 @@ describe("npm run audit (the CLI)", function () {
     it("markdown: a table with escaped cells and links to the AWS steps", async () => {
       const r = await runAudit(["--credential-report", EXAMPLE, "--now", NOW, "--format", "markdown"]);
       assert.match(r.stdout, /^## AWS account audit\n/);
+      assert.ok(
+        r.stdout.includes("| &lt;root_account&gt;: access key 1 is active;"),
+        "no raw HTML-like tag in text",
+      );
       assert.match(
         r.stdout,
         /\| fail \| critical \| \[`root-access-keys-absent`\]\(https:\/\/docs\.aws\.amazon\.com\/IAM\/[^)]+\) \| `<root_account>` \|/,

@@ -2,7 +2,14 @@ import { guidanceFor } from "../../account/guidance";
 import { summaryLine } from "./summary";
 import { Renderer } from "./types";
 
-const cell = (s: string): string => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+/** Text safe in a table cell: pipes escaped, no line breaks, and `<root_account>` not read as an HTML tag. */
+const cell = (s: string): string =>
+  s
+    .replace(/\\/g, "\\\\")
+    .replace(/\|/g, "\\|")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\r?\n/g, " ");
 const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
 
 /** A Markdown report for an issue, a pull request or a job summary. */
@@ -13,7 +20,7 @@ export const renderMarkdown: Renderer = ({ result, facts }) => {
   for (const f of result.findings) {
     const policy = `[${code(f.policy)}](${guidanceFor(f.policy)?.url ?? ""})`;
     lines.push(
-      `| ${f.status} | ${f.severity} | ${policy} | ${code(cell(f.subject))} | ${cell(f.message)} | ${cell(f.controls.join(", "))} |`,
+      `| ${f.status} | ${f.severity} | ${policy} | ${code(f.subject)} | ${cell(f.message)} | ${cell(f.controls.join(", "))} |`,
     );
   }
   return [...lines, ``].join("\n");
