@@ -48,6 +48,7 @@ function assertUsageError(r: { code: number | null; stdout: string; stderr: stri
 
 describe("npm run audit (the CLI)", function () {
   this.timeout(60_000);
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it("--format json on the example report: DESIGN.md's object, one finding per (policy, subject), exit 1", async () => {
     const r = await exampleJson(NOW);

@@ -77,6 +77,7 @@ describe("the compiled pack's account policies over gRPC, reading a credential r
   });
   after(async () => {
     await pack?.close();
+    fs.rmSync(path.dirname(reportFile), { recursive: true, force: true });
   });
 
   it("lists the nine account policies with their thresholds and the report-file key", () => {
