@@ -1,35 +1,65 @@
 /**
- * The program's stack config: read, validated in full, turned into AccountBaseline args. The
- * keys (namespace `aws-account-baseline`) are AccountBaseline's args, so a config error names
- * the same field a library user would see: `passwordPolicy.minimumLength must be ...`.
+ * The program's stack config: read, validated in full, turned into component args. The keys
+ * (namespace `aws-account-baseline`) are AccountBaseline's args plus `organization`, so a config
+ * error names the same field a library user would see: `passwordPolicy.minimumLength must be ...`.
+ * The `aws:*` keys that pick the account (assumeRoles, allowedAccountIds) are checked too.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountBaselineArgs } from "./accountBaseline";
 import type { AccountBaseline } from "./accountBaseline";
+import type { CentralizedRootAccess } from "./centralizedRootAccess";
+import type { OrganizationContacts } from "./organizationContacts";
 import { checkAccountBaselineArgs, accountBaselineKeys } from "./validation/accountBaseline";
 import { Issues } from "./validation/checks";
+import { checkOrganizationConfig, OrganizationConfig } from "./validation/organizationConfig";
+import { checkProviderConfig } from "./validation/providerConfig";
 
 export const projectName = "aws-account-baseline";
+export const programKeys = [...accountBaselineKeys, "organization"];
+
+export interface ProgramConfig {
+  readonly baseline: AccountBaselineArgs;
+  /** Present on a management (or delegated-administrator) stack. */
+  readonly organization?: OrganizationConfig;
+}
+
+/** Every config value as the CLI passes it (JSON text for objects), parsed. */
+function allConfig(): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(pulumi.runtime.allConfig()).map(([k, v]) => [k, parseValue(v)]));
+}
 
 /** Reads every `aws-account-baseline:*` key; throws a ValidationError naming every problem. */
-export function readProgramConfig(config = new pulumi.Config(projectName)): AccountBaselineArgs {
+export function readProgramConfig(): ProgramConfig {
   const prefix = `${projectName}:`;
+  const config = allConfig();
   const given: Record<string, unknown> = {};
   const issues = new Issues();
-  for (const fullKey of Object.keys(pulumi.runtime.allConfig())) {
+  for (const [fullKey, value] of Object.entries(config)) {
     if (!fullKey.startsWith(prefix)) continue;
     const key = fullKey.slice(prefix.length);
-    if (!accountBaselineKeys.includes(key)) {
+    if (!programKeys.includes(key)) {
       issues.add(
-        `${fullKey} is not a known setting; allowed keys: ${accountBaselineKeys.map((k) => prefix + k).join(", ")}`,
+        `${fullKey} is not a known setting; allowed keys: ${programKeys.map((k) => prefix + k).join(", ")}`,
       );
       continue;
     }
-    given[key] = parseValue(config.get(key) as string);
+    given[key] = value;
   }
-  checkAccountBaselineArgs(issues, given);
+  checkProviderConfig(issues, config);
+  const { organization, ...baseline } = given;
+  const before = issues.count;
+  checkAccountBaselineArgs(issues, baseline);
+  const stackContacts =
+    issues.count === before
+      ? (baseline.alternateContacts as AccountBaselineArgs["alternateContacts"])
+      : undefined;
+  const org =
+    organization === undefined ? undefined : checkOrganizationConfig(issues, organization, stackContacts);
   issues.throwIfAny();
-  return given as unknown as AccountBaselineArgs;
+  return {
+    baseline: baseline as unknown as AccountBaselineArgs,
+    ...(org === undefined ? {} : { organization: org }),
+  };
 }
 
 /** The CLI hands objects, lists and booleans over as JSON text, and plain strings as they are. */
@@ -50,5 +80,18 @@ export function stackOutputs(baseline: AccountBaseline): Record<string, pulumi.O
     adminGroupArn: admins.groupArn,
     adminUserNames: admins.userNames,
     initialPasswords: admins.initialPasswords,
+  };
+}
+
+/** The organization's outputs: the member accounts managed and the root-access features. */
+export function organizationOutputs(
+  contacts: OrganizationContacts | undefined,
+  managementAccountId: string | undefined,
+  rootAccess: CentralizedRootAccess | undefined,
+): Record<string, unknown> {
+  return {
+    ...(contacts === undefined ? {} : { memberAccountIds: contacts.accountIds }),
+    ...(managementAccountId === undefined ? {} : { managementAccountId }),
+    ...(rootAccess === undefined ? {} : { centralizedRootAccessFeatures: rootAccess.enabledFeatures }),
   };
 }

@@ -10,7 +10,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
-import { installMocks, RecordingMonitor, RegisteredResource } from "../tests/support/mocks";
+import { Invoke, installMocks, RecordingMonitor, RegisteredResource } from "../tests/support/mocks";
+import { simulatedOrganizationInvokes } from "./simulatedOrganization";
 
 export type { RegisteredResource } from "../tests/support/mocks";
 
@@ -20,6 +21,11 @@ const programFile = path.join(root, "index.ts");
 export interface RunOptions {
   /** Run as a preview (`pulumi preview`) rather than an update. @default false */
   readonly preview?: boolean;
+  /**
+   * The invokes the program may make, by token; any other invoke fails the run.
+   * @default the simulated organization of tools/simulatedOrganization.ts, for this stack config
+   */
+  readonly invokes?: Readonly<Record<string, Invoke>>;
 }
 
 export interface ProgramRun {
@@ -54,6 +60,7 @@ export function prepare(stackConfigFile: string, opts: RunOptions = {}): Recordi
     project: project.name,
     stack: stackName(stackConfigFile),
     preview: opts.preview,
+    invokes: opts.invokes ?? simulatedOrganizationInvokes(config),
   });
   pulumi.runtime.setAllConfig(config);
   return monitor;
@@ -62,9 +69,13 @@ export function prepare(stackConfigFile: string, opts: RunOptions = {}): Recordi
 /** Runs index.ts freshly required inside the root stack resource, as the language host does. */
 export async function execute(monitor: RecordingMonitor): Promise<ProgramRun> {
   delete require.cache[require.resolve(programFile)];
-  // require, as the language host does: `module.exports` (not an ES namespace) are the outputs.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  await pulumi.runtime.runInPulumiStack(async () => require(programFile));
+  // As the language host does: `module.exports` (not an ES namespace) are the outputs, or a
+  // function (`export = async () => ...`) whose result, awaited, is.
+  await pulumi.runtime.runInPulumiStack(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const exported: unknown = require(programFile);
+    return typeof exported === "function" ? (exported as () => unknown)() : exported;
+  });
   await monitor.settled();
   const stack = monitor.resources.find((r) => r.type === "pulumi:pulumi:Stack");
   const stackOutputs = stack === undefined ? {} : (monitor.registeredOutputs.get(stack.urn) ?? {});

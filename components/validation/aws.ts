@@ -64,5 +64,34 @@ export function groupName(issues: Issues, path: string, value: unknown): string 
 }
 
 export function accountId(issues: Issues, path: string, value: unknown): string | undefined {
+  if (typeof value === "number") {
+    // An unquoted id in YAML is a number, and one that starts with 0 has lost a digit already.
+    return issues.mustBe(path, "a 12-digit AWS account id as text (quote it in YAML)", value);
+  }
   return matching(issues, path, value, accountIdPattern, "a 12-digit AWS account id");
+}
+
+/** A list of account ids, each 12 digits, none repeated; `allowEmpty` for a list that may be []. */
+export function accountIdList(
+  issues: Issues,
+  path: string,
+  value: unknown,
+  allowEmpty = false,
+): string[] | undefined {
+  if (!Array.isArray(value) || (!allowEmpty && value.length === 0)) {
+    const what = allowEmpty
+      ? "a list of 12-digit AWS account ids"
+      : "a non-empty list of 12-digit AWS account ids";
+    return issues.mustBe(path, what, value);
+  }
+  const before = issues.count;
+  const first = new Map<string, number>();
+  value.forEach((entry, i) => {
+    const id = accountId(issues, `${path}[${i}]`, entry);
+    if (id === undefined) return;
+    const seen = first.get(id);
+    if (seen === undefined) first.set(id, i);
+    else issues.add(`${path}[${i}] "${id}" duplicates ${path}[${seen}]`);
+  });
+  return issues.count > before ? undefined : (value as string[]);
 }

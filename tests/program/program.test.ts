@@ -161,7 +161,7 @@ describe("the program (index.ts) under mocks", () => {
     await rejects(
       { [ns("adminUsers")]: ["alice"], [ns("adminAccess")]: { users: [] } },
       [
-        "aws-account-baseline:adminUsers is not a known setting; allowed keys: aws-account-baseline:passwordPolicy, aws-account-baseline:alternateContacts, aws-account-baseline:adminAccess, aws-account-baseline:retainOnDelete",
+        "aws-account-baseline:adminUsers is not a known setting; allowed keys: aws-account-baseline:passwordPolicy, aws-account-baseline:alternateContacts, aws-account-baseline:adminAccess, aws-account-baseline:retainOnDelete, aws-account-baseline:organization",
         "adminAccess.users must be a non-empty list of { userName, pgpKey? }; got []",
       ].join("\n"),
     );

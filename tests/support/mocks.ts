@@ -29,7 +29,8 @@ export interface RegisteredResource {
 }
 
 type Callback = (err: unknown, response?: unknown) => void;
-type Invoke = (inputs: Record<string, unknown>) => Record<string, unknown>;
+/** Answers one invoke token: its inputs -> its result. */
+export type Invoke = (inputs: Record<string, unknown>) => Record<string, unknown>;
 
 const rootStackType = "pulumi:pulumi:Stack";
 const accountId = "123456789012";
