@@ -1,29 +1,31 @@
 /**
  * A local stand-in for AWS on 127.0.0.1 (port 0) that the REAL SDK v3 talks to: IAM and STS in
  * the Query protocol (form-encoded POST, XML answers), Account in REST-JSON
- * (`POST /getAlternateContact`). It serves many accounts: each request's account is found from
- * the access key id in its SigV4 Authorization header, so assumed-role credentials can map to
- * member accounts, and requests are counted per account and per action.
+ * (`POST /getAlternateContact`), Organizations in JSON 1.1 (`X-Amz-Target:
+ * AWSOrganizationsV20161128.ListAccounts`). It serves many accounts: each request's account is
+ * found from the access key id in its SigV4 Authorization header, and STS AssumeRole hands out
+ * credentials whose key id maps to the account of the role, so an organization's member
+ * accounts are reached as in AWS. Requests are counted per account and per action.
  *
  * Tests script each account: how many GenerateCredentialReport polls answer before COMPLETE,
- * errors to return first for an action (Throttling, AccessDenied, ...), and added latency.
+ * errors to return first or always for an action (Throttling, AccessDenied, ...), the roles that
+ * can be assumed, and added latency. `maxConcurrentAccounts` is the most accounts that had a
+ * request in flight at the same moment (AssumeRole counts for the account whose role is
+ * assumed; Organizations calls count for none), so a test can check a concurrency bound.
  * Point clients at it with `endpoint: fake.url`, or AWS_ENDPOINT_URL for a child process.
  */
 import * as http from "http";
 import { AddressInfo } from "net";
-import { credentialReportCsv, RootSpec, UserSpec } from "./credentialReport";
+import { credentialReportCsv } from "./credentialReport";
+import { FakeAccount, iamAnswer, IamState, IAM_NS, ScriptedError, STS_NS, esc, xml } from "./fakeAwsIam";
 
-export interface ScriptedError {
-  readonly code: string;
-  readonly status: number;
-  readonly message?: string;
-}
+export type { FakeAccount, ScriptedError } from "./fakeAwsIam";
 
 export const errors = {
-  accessDenied: (action: string): ScriptedError => ({
+  accessDenied: (action: string, service = "iam"): ScriptedError => ({
     code: "AccessDenied",
     status: 403,
-    message: `User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iam:${action}`,
+    message: `User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: ${service}:${action}`,
   }),
   throttling: { code: "Throttling", status: 400, message: "Rate exceeded" } as ScriptedError,
   reportInProgress: {
@@ -36,68 +38,68 @@ export const errors = {
     status: 403,
     message: "not authorized",
   } as ScriptedError,
+  organizationsAccessDenied: {
+    code: "AccessDeniedException",
+    status: 400,
+    message: "You don't have permissions to access this resource.",
+  } as ScriptedError,
 };
 
-export interface FakeAccount {
-  readonly accountId: string;
-  readonly root?: RootSpec;
-  readonly users?: readonly UserSpec[];
-  readonly summary?: {
-    readonly AccountAccessKeysPresent: number;
-    readonly AccountMFAEnabled: number;
-    readonly AccountPasswordPresent: number;
-  };
-  /** Serial numbers of virtual MFA devices assigned to root. */
-  readonly rootVirtualMfa?: readonly string[];
-  /** Users with MFA hold a virtual device (listed by ListVirtualMFADevices) unless false. */
-  readonly usersVirtualMfa?: boolean;
-  /** null: no password policy (GetAccountPasswordPolicy answers NoSuchEntity). */
-  readonly passwordPolicy?: Record<string, number | boolean> | null;
-  readonly contacts?: readonly ("BILLING" | "OPERATIONS" | "SECURITY")[];
-  /** GenerateCredentialReport answers STARTED, then INPROGRESS, this many times before COMPLETE. */
-  readonly pollsBeforeComplete?: number;
-  /** Errors returned, in order, before an action answers normally (key: Action, or "GetAlternateContact"). */
-  readonly failFirst?: Readonly<Record<string, readonly ScriptedError[]>>;
-  /** Every answer waits this long. */
-  readonly latencyMs?: number;
-  readonly now?: Date;
-}
-
-interface AccountState {
-  readonly spec: FakeAccount;
-  readonly csv: string;
-  polls: number;
+interface AccountState extends IamState {
   readonly pending: Map<string, ScriptedError[]>;
   readonly counts: Map<string, number>;
+  inFlight: number;
 }
 
-const IAM_NS = "https://iam.amazonaws.com/doc/2010-05-08/";
-const STS_NS = "https://sts.amazonaws.com/doc/2011-06-15/";
-
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
-function xml(action: string, ns: string, result: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${ns}"><${action}Result>${result}</${action}Result><ResponseMetadata><RequestId>fake-${action}</RequestId></ResponseMetadata></${action}Response>`;
+/** Credentials the fake knows: an account, and the ARN GetCallerIdentity answers for them. */
+interface Principal {
+  readonly state: AccountState;
+  readonly arn: string;
 }
 
-function page<T>(items: readonly T[], params: URLSearchParams): { items: readonly T[]; tail: string } {
-  const start = Number(params.get("Marker") ?? 0);
-  const max = Number(params.get("MaxItems") ?? 100);
-  const end = Math.min(items.length, start + max);
-  const truncated = end < items.length;
-  return {
-    items: items.slice(start, end),
-    tail: `<IsTruncated>${truncated}</IsTruncated>${truncated ? `<Marker>${end}</Marker>` : ""}`,
-  };
+export interface OrganizationMember {
+  readonly accountId: string;
+  readonly name?: string;
+  /** ListAccounts' State (and the deprecated Status, derived from it); default ACTIVE. */
+  readonly state?: "ACTIVE" | "SUSPENDED" | "PENDING_ACTIVATION" | "CLOSED";
 }
 
-const member = (inner: string) => `<member>${inner}</member>`;
+export interface AssumeRoleRequest {
+  readonly roleArn: string;
+  readonly sessionName: string | null;
+  readonly externalId: string | null;
+  readonly durationSeconds: number | null;
+  readonly sourceIdentity: string | null;
+  /** The account of the credentials that signed the request. */
+  readonly callerAccountId: string;
+  /** The region in the request's SigV4 credential scope. */
+  readonly region: string;
+}
+
+const ORGANIZATIONS_TARGET = "AWSOrganizationsV20161128.";
+const roleArnPattern = /^arn:aws[\w-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
+const defaultRoles = { OrganizationAccountAccessRole: {} };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class FakeAws {
-  private readonly accounts = new Map<string, AccountState>();
+  private readonly principals = new Map<string, Principal>();
+  private readonly byId = new Map<string, AccountState>();
+  private organization: { managementAccountId: string; members: OrganizationMember[]; pageSize: number } = {
+    managementAccountId: "",
+    members: [],
+    pageSize: 20,
+  };
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
+  private sessions = 0;
+  private busyAccounts = 0;
   /** Requests whose access key id matched no account. */
   unknownRequests = 0;
+  /** Every answer waits this long (ms), on top of each account's own latency. */
+  latencyMs = 0;
+  /** The most accounts with a request in flight at one moment since the last reset. */
+  maxConcurrentAccounts = 0;
+  /** Every AssumeRole request, in arrival order. */
+  readonly assumeRoleRequests: AssumeRoleRequest[] = [];
 
   private constructor() {}
 
@@ -111,20 +113,48 @@ export class FakeAws {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
-  /** Serves `spec` to requests signed with `accessKeyId`; resets its counters. */
-  addAccount(accessKeyId: string, spec: FakeAccount): void {
+  /**
+   * Serves `spec` to requests signed with `accessKeyId` (null: reachable only through
+   * AssumeRole); resets its counters.
+   */
+  addAccount(accessKeyId: string | null, spec: FakeAccount): void {
     const csv = credentialReportCsv(spec.accountId, spec.root ?? {}, spec.users ?? []);
     const pending = new Map(Object.entries(spec.failFirst ?? {}).map(([k, v]) => [k, [...v]]));
-    this.accounts.set(accessKeyId, { spec, csv, polls: 0, pending, counts: new Map() });
+    const state: AccountState = { spec, csv, polls: 0, pending, counts: new Map(), inFlight: 0 };
+    this.byId.set(spec.accountId, state);
+    if (accessKeyId !== null) {
+      this.principals.set(accessKeyId, { state, arn: `arn:aws:iam::${spec.accountId}:user/auditor` });
+    }
+  }
+
+  /** The organization ListAccounts answers to the management account's credentials, `pageSize` per page. */
+  setOrganization(managementAccountId: string, members: readonly OrganizationMember[], pageSize = 20): void {
+    this.organization = { managementAccountId, members: [...members], pageSize };
   }
 
   /** Requests per action for one access key id's account. */
   counts(accessKeyId: string): Record<string, number> {
-    return Object.fromEntries(this.accounts.get(accessKeyId)?.counts ?? []);
+    return Object.fromEntries(this.principals.get(accessKeyId)?.state.counts ?? []);
+  }
+
+  /** Requests per action concerning one account id (AssumeRole: the account of the role). */
+  countsFor(accountId: string): Record<string, number> {
+    return Object.fromEntries(this.byId.get(accountId)?.counts ?? []);
   }
 
   total(accessKeyId: string): number {
     return Object.values(this.counts(accessKeyId)).reduce((a, b) => a + b, 0);
+  }
+
+  /** Every request the fake answered, over all accounts. */
+  grandTotal(): number {
+    let n = 0;
+    for (const s of this.byId.values()) for (const c of s.counts.values()) n += c;
+    return n;
+  }
+
+  resetConcurrency(): void {
+    this.maxConcurrentAccounts = 0;
   }
 
   async stop(): Promise<void> {
@@ -136,149 +166,182 @@ export class FakeAws {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");
-    const key = /Credential=([^/]+)\//.exec(req.headers.authorization ?? "")?.[1] ?? "";
-    const state = this.accounts.get(key);
+    const auth = /Credential=([^/]+)\/\d+\/([^/]+)\//.exec(req.headers.authorization ?? "");
+    const principal = this.principals.get(auth?.[1] ?? "");
+    const target = String(req.headers["x-amz-target"] ?? "");
+    if (!principal) {
+      this.unknownRequests++;
+      await sleep(this.latencyMs);
+      return queryError(res, { code: "InvalidClientTokenId", status: 403, message: "unknown key" }, STS_NS);
+    }
+    if (target.startsWith(ORGANIZATIONS_TARGET)) {
+      return this.organizations(res, principal, target.slice(ORGANIZATIONS_TARGET.length), body);
+    }
     const isAccountApi = req.url?.startsWith("/getAlternateContact") ?? false;
     const params = new URLSearchParams(isAccountApi ? "" : body);
     const action = isAccountApi ? "GetAlternateContact" : (params.get("Action") ?? "");
-    if (!state) {
-      this.unknownRequests++;
-      return this.queryError(
-        res,
-        { code: "InvalidClientTokenId", status: 403, message: "unknown key" },
-        STS_NS,
-      );
+    const concerned =
+      action === "AssumeRole"
+        ? (this.byId.get(roleArnPattern.exec(params.get("RoleArn") ?? "")?.[1] ?? "") ?? principal.state)
+        : principal.state;
+    this.enter(concerned);
+    try {
+      concerned.counts.set(action, (concerned.counts.get(action) ?? 0) + 1);
+      await sleep(this.latencyMs + (concerned.spec.latencyMs ?? 0));
+      const scripted = concerned.pending.get(action)?.shift() ?? concerned.spec.failAlways?.[action];
+      if (isAccountApi) {
+        return account(
+          res,
+          concerned,
+          JSON.parse(body || "{}") as { AlternateContactType?: string },
+          scripted,
+        );
+      }
+      const ns = action === "GetCallerIdentity" || action === "AssumeRole" ? STS_NS : IAM_NS;
+      if (scripted) return queryError(res, scripted, ns);
+      const result =
+        action === "AssumeRole"
+          ? this.assumeRole(principal, params, auth?.[2] ?? "")
+          : iamAnswer(concerned, action, params, principal.arn);
+      if (typeof result !== "string") return queryError(res, result, ns);
+      res.writeHead(200, { "content-type": "text/xml" }).end(xml(action, ns, result));
+    } finally {
+      this.leave(concerned);
     }
-    state.counts.set(action, (state.counts.get(action) ?? 0) + 1);
-    if (state.spec.latencyMs) await new Promise((r) => setTimeout(r, state.spec.latencyMs));
-    const scripted = state.pending.get(action)?.shift();
-    if (isAccountApi)
-      return this.account(
-        res,
-        state,
-        JSON.parse(body || "{}") as { AlternateContactType?: string },
-        scripted,
-      );
-    const ns = action === "GetCallerIdentity" ? STS_NS : IAM_NS;
-    if (scripted) return this.queryError(res, scripted, ns);
-    const result = this.iam(state, action, params);
-    if (typeof result !== "string") return this.queryError(res, result, ns);
-    res.writeHead(200, { "content-type": "text/xml" }).end(xml(action, ns, result));
   }
 
-  private queryError(res: http.ServerResponse, e: ScriptedError, ns: string): void {
-    res
-      .writeHead(e.status, { "content-type": "text/xml" })
-      .end(
-        `<ErrorResponse xmlns="${ns}"><Error><Type>Sender</Type><Code>${e.code}</Code><Message>${esc(e.message ?? e.code)}</Message></Error><RequestId>fake-error</RequestId></ErrorResponse>`,
-      );
+  private enter(s: AccountState): void {
+    if (s.inFlight++ === 0) this.busyAccounts++;
+    this.maxConcurrentAccounts = Math.max(this.maxConcurrentAccounts, this.busyAccounts);
   }
 
-  private account(
-    res: http.ServerResponse,
-    state: AccountState,
-    input: { AlternateContactType?: string },
-    scripted: ScriptedError | undefined,
-  ): void {
-    const type = input.AlternateContactType ?? "";
-    const missing = !(state.spec.contacts ?? []).includes(type as "SECURITY");
-    const e =
-      scripted ??
-      (missing ? { code: "ResourceNotFoundException", status: 404, message: "No contact" } : undefined);
-    if (e) {
-      res
-        .writeHead(e.status, { "content-type": "application/json", "x-amzn-errortype": e.code })
-        .end(JSON.stringify({ message: e.message }));
-      return;
+  private leave(s: AccountState): void {
+    if (--s.inFlight === 0) this.busyAccounts--;
+  }
+
+  /** STS AssumeRole: credentials for the role's account, if the role exists and the request satisfies it. */
+  private assumeRole(caller: Principal, params: URLSearchParams, region: string): string | ScriptedError {
+    const roleArn = params.get("RoleArn") ?? "";
+    const sessionName = params.get("RoleSessionName");
+    const externalId = params.get("ExternalId");
+    const duration = params.get("DurationSeconds");
+    this.assumeRoleRequests.push({
+      roleArn,
+      sessionName,
+      externalId,
+      durationSeconds: duration === null ? null : Number(duration),
+      sourceIdentity: params.get("SourceIdentity"),
+      callerAccountId: caller.state.spec.accountId,
+      region,
+    });
+    const match = roleArnPattern.exec(roleArn);
+    if (!match || !sessionName || !/^[\w+=,.@-]{2,64}$/.test(sessionName)) {
+      return { code: "ValidationError", status: 400, message: "invalid RoleArn or RoleSessionName" };
     }
-    const contact = {
-      AlternateContactType: type,
-      Name: "Sec Team",
-      Title: "Security",
-      EmailAddress: "sec@example.com",
-      PhoneNumber: "+1 555 0100",
+    const denied: ScriptedError = {
+      code: "AccessDenied",
+      status: 403,
+      message: `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
     };
-    res
-      .writeHead(200, { "content-type": "application/json" })
-      .end(JSON.stringify({ AlternateContact: contact }));
+    const state = this.byId.get(match[1]);
+    const role = (state?.spec.roles ?? defaultRoles)[match[2] as keyof typeof defaultRoles] as
+      { externalId?: string } | undefined;
+    if (!state || !role || (role.externalId !== undefined && role.externalId !== externalId)) return denied;
+    const key = `ASIAFAKE${String(++this.sessions).padStart(12, "0")}`;
+    const arn = `arn:aws:sts::${match[1]}:assumed-role/${match[2]}/${sessionName}`;
+    this.principals.set(key, { state, arn });
+    const expiration = new Date(Date.now() + 3600_000).toISOString();
+    return `<Credentials><AccessKeyId>${key}</AccessKeyId><SecretAccessKey>fakeSecret${this.sessions}</SecretAccessKey><SessionToken>fakeToken${this.sessions}</SessionToken><Expiration>${expiration}</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>AROAFAKE:${esc(sessionName)}</AssumedRoleId><Arn>${esc(arn)}</Arn></AssumedRoleUser><PackedPolicySize>0</PackedPolicySize>`;
   }
 
-  /** The XML result of one IAM/STS action, or the error it answers. */
-  private iam(state: AccountState, action: string, params: URLSearchParams): string | ScriptedError {
-    const { spec } = state;
-    const users = spec.users ?? [];
-    const now = (spec.now ?? new Date()).toISOString();
-    switch (action) {
-      case "GetCallerIdentity":
-        return `<Arn>arn:aws:iam::${spec.accountId}:user/auditor</Arn><UserId>AIDAFAKE</UserId><Account>${spec.accountId}</Account>`;
-      case "GetAccountSummary": {
-        const s = spec.summary ?? {
-          AccountAccessKeysPresent: 0,
-          AccountMFAEnabled: 1,
-          AccountPasswordPresent: 1,
-        };
-        const entries = { ...s, Users: users.length, MFADevicesInUse: users.filter((u) => u.mfa).length };
-        return `<SummaryMap>${Object.entries(entries)
-          .map(([k, v]) => `<entry><key>${k}</key><value>${v}</value></entry>`)
-          .join("")}</SummaryMap>`;
-      }
-      case "GenerateCredentialReport": {
-        const polls = spec.pollsBeforeComplete ?? 0;
-        const st =
-          state.polls === 0 && polls > 0 ? "STARTED" : state.polls < polls ? "INPROGRESS" : "COMPLETE";
-        state.polls++;
-        return `<State>${st}</State><Description>fake</Description>`;
-      }
-      case "GetCredentialReport":
-        if (state.polls <= (spec.pollsBeforeComplete ?? 0)) return errors.reportInProgress;
-        return `<Content>${Buffer.from(state.csv).toString("base64")}</Content><ReportFormat>text/csv</ReportFormat><GeneratedTime>${now}</GeneratedTime>`;
-      case "ListVirtualMFADevices": {
-        const devices = [
-          ...(spec.rootVirtualMfa ?? []).map((serial) => ({
-            serial,
-            arn: `arn:aws:iam::${spec.accountId}:root`,
-            name: "",
-          })),
-          ...(spec.usersVirtualMfa === false ? [] : users.filter((u) => u.mfa)).map((u) => ({
-            serial: `arn:aws:iam::${spec.accountId}:mfa/${u.name}`,
-            arn: `arn:aws:iam::${spec.accountId}:user/${u.name}`,
-            name: u.name,
-          })),
-        ];
-        const p = page(devices, params);
-        return `<VirtualMFADevices>${p.items.map((d) => member(`<SerialNumber>${d.serial}</SerialNumber><User><Path>/</Path><UserName>${d.name}</UserName><UserId>AIDA${d.name}</UserId><Arn>${d.arn}</Arn><CreateDate>${now}</CreateDate></User><EnableDate>${now}</EnableDate>`)).join("")}</VirtualMFADevices>${p.tail}`;
-      }
-      case "GetAccountPasswordPolicy": {
-        if (!spec.passwordPolicy)
-          return {
-            code: "NoSuchEntity",
-            status: 404,
-            message: "The Password Policy with domain name 123456789012 cannot be found.",
-          };
-        return `<PasswordPolicy>${Object.entries(spec.passwordPolicy)
-          .map(([k, v]) => `<${k}>${v}</${k}>`)
-          .join("")}</PasswordPolicy>`;
-      }
-      case "ListUsers": {
-        const p = page(users, params);
-        return `<Users>${p.items.map((u) => member(`<Path>/</Path><UserName>${u.name}</UserName><UserId>AIDA${u.name}</UserId><Arn>arn:aws:iam::${spec.accountId}:user/${u.name}</Arn><CreateDate>${u.createdAt}</CreateDate>`)).join("")}</Users>${p.tail}`;
-      }
-      case "ListAccessKeys": {
-        const u = users.find((x) => x.name === params.get("UserName"));
-        const keys = (u?.keys ?? []).flatMap((k, i) => (k ? [{ ...k, id: `AKIA${i}${u?.name}` }] : []));
-        return `<AccessKeyMetadata>${keys.map((k) => member(`<UserName>${u?.name}</UserName><AccessKeyId>${k.id}</AccessKeyId><Status>${k.active ? "Active" : "Inactive"}</Status><CreateDate>${k.lastRotated}</CreateDate>`)).join("")}</AccessKeyMetadata><IsTruncated>false</IsTruncated>`;
-      }
-      case "ListMFADevices": {
-        const u = users.find((x) => x.name === params.get("UserName"));
-        const has = u?.mfa
-          ? member(
-              `<UserName>${u.name}</UserName><SerialNumber>arn:aws:iam::${spec.accountId}:mfa/${u.name}</SerialNumber><EnableDate>${now}</EnableDate>`,
-            )
-          : "";
-        return `<MFADevices>${has}</MFADevices><IsTruncated>false</IsTruncated>`;
-      }
-      default:
-        return { code: "InvalidAction", status: 400, message: `fakeAws does not implement ${action}` };
+  /** Organizations ListAccounts in JSON 1.1, paginated with NextToken; only the management account may call it. */
+  private async organizations(
+    res: http.ServerResponse,
+    caller: Principal,
+    operation: string,
+    body: string,
+  ): Promise<void> {
+    const state = caller.state;
+    state.counts.set(operation, (state.counts.get(operation) ?? 0) + 1);
+    await sleep(this.latencyMs + (state.spec.latencyMs ?? 0));
+    const scripted = state.pending.get(operation)?.shift() ?? state.spec.failAlways?.[operation];
+    if (scripted) return jsonError(res, scripted);
+    if (operation !== "ListAccounts") {
+      return jsonError(res, {
+        code: "InvalidAction",
+        status: 400,
+        message: `fakeAws does not implement ${operation}`,
+      });
     }
+    const org = this.organization;
+    if (state.spec.accountId !== org.managementAccountId) {
+      return jsonError(res, {
+        code: "AWSOrganizationsNotInUseException",
+        status: 400,
+        message: "Your account is not a member of an organization.",
+      });
+    }
+    const input = JSON.parse(body || "{}") as { NextToken?: string; MaxResults?: number };
+    const start = Number(input.NextToken ?? 0);
+    const end = Math.min(org.members.length, start + Math.min(input.MaxResults ?? 20, org.pageSize));
+    const accounts = org.members.slice(start, end).map((m) => {
+      const s = m.state ?? "ACTIVE";
+      return {
+        Id: m.accountId,
+        Arn: `arn:aws:organizations::${org.managementAccountId}:account/o-fake/${m.accountId}`,
+        Email: `aws+${m.accountId}@example.com`,
+        Name: m.name ?? `account-${m.accountId}`,
+        State: s,
+        Status: s === "CLOSED" ? "SUSPENDED" : s === "PENDING_ACTIVATION" ? "ACTIVE" : s,
+        JoinedMethod: "CREATED",
+        JoinedTimestamp: 1_700_000_000,
+      };
+    });
+    const out = { Accounts: accounts, ...(end < org.members.length ? { NextToken: String(end) } : {}) };
+    res.writeHead(200, { "content-type": "application/x-amz-json-1.1" }).end(JSON.stringify(out));
   }
+}
+
+function queryError(res: http.ServerResponse, e: ScriptedError, ns: string): void {
+  res
+    .writeHead(e.status, { "content-type": "text/xml" })
+    .end(
+      `<ErrorResponse xmlns="${ns}"><Error><Type>Sender</Type><Code>${e.code}</Code><Message>${esc(e.message ?? e.code)}</Message></Error><RequestId>fake-error</RequestId></ErrorResponse>`,
+    );
+}
+
+function jsonError(res: http.ServerResponse, e: ScriptedError): void {
+  res
+    .writeHead(e.status, { "content-type": "application/x-amz-json-1.1" })
+    .end(JSON.stringify({ __type: e.code, message: e.message ?? e.code }));
+}
+
+/** Account GetAlternateContact in REST-JSON: the contact, or ResourceNotFoundException when not registered. */
+function account(
+  res: http.ServerResponse,
+  state: AccountState,
+  input: { AlternateContactType?: string },
+  scripted: ScriptedError | undefined,
+): void {
+  const type = input.AlternateContactType ?? "";
+  const missing = !(state.spec.contacts ?? []).includes(type as "SECURITY");
+  const e =
+    scripted ??
+    (missing ? { code: "ResourceNotFoundException", status: 404, message: "No contact" } : undefined);
+  if (e) {
+    res
+      .writeHead(e.status, { "content-type": "application/json", "x-amzn-errortype": e.code })
+      .end(JSON.stringify({ message: e.message }));
+    return;
+  }
+  const contact = {
+    AlternateContactType: type,
+    Name: "Sec Team",
+    Title: "Security",
+    EmailAddress: "sec@example.com",
+    PhoneNumber: "+1 555 0100",
+  };
+  res
+    .writeHead(200, { "content-type": "application/json" })
+    .end(JSON.stringify({ AlternateContact: contact }));
 }

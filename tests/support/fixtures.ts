@@ -1,5 +1,6 @@
 /** Valid arguments to start each test from; a test changes one field. */
 import type { AccountBaselineArgs, AlternateContactsArgs, ContactArgs } from "../../components";
+import type { Invoke } from "./mocks";
 
 export const contact = (who: string): ContactArgs => ({
   name: `${who} Team`,
@@ -31,3 +32,45 @@ export const defaultPasswordPolicyInputs = {
   allowUsersToChangePassword: true,
   hardExpiry: false,
 };
+
+/** A member account as getOrganization lists it; `state` (or the deprecated `status`) as given. */
+export interface OrganizationAccountFixture {
+  readonly id: string;
+  readonly state?: string;
+  readonly status?: string;
+}
+
+/**
+ * Invoke answers for an organization: getOrganization (all accounts, or only the organization
+ * when `returnOrganizationOnly`) and getCallerIdentity (the caller, default the management one).
+ */
+export function organizationInvokes(org: {
+  readonly management: string;
+  readonly members: readonly OrganizationAccountFixture[];
+  readonly caller?: string;
+}): Record<string, Invoke> {
+  const listed = org.members.map((a) => ({
+    arn: `arn:aws:organizations::${org.management}:account/o-test/${a.id}`,
+    email: `${a.id}@example.com`,
+    joinedMethod: "CREATED",
+    joinedTimestamp: "2024-01-01T00:00:00Z",
+    name: `account-${a.id}`,
+    state: "",
+    status: "",
+    ...a,
+  }));
+  const caller = org.caller ?? org.management;
+  return {
+    "aws:organizations/getOrganization:getOrganization": (inputs) => ({
+      id: "o-test",
+      masterAccountId: org.management,
+      nonMasterAccounts: inputs.returnOrganizationOnly === true ? [] : listed,
+    }),
+    "aws:index/getCallerIdentity:getCallerIdentity": () => ({
+      id: caller,
+      accountId: caller,
+      arn: `arn:aws:iam::${caller}:user/deployer`,
+      userId: "AIDATEST",
+    }),
+  };
+}

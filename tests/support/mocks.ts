@@ -125,7 +125,8 @@ export class RecordingMonitor {
       );
       callback(null, response);
     } catch (err) {
-      callback(err);
+      // As a gRPC error: the runtime rethrows `details`, the engine's message, to the program.
+      callback(Object.assign(err as Error, { details: (err as Error).message }));
     }
   }
 
