@@ -6,6 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountBaselineArgs } from "./accountBaseline";
+import type { AlternateContactsArgs } from "./alternateContacts";
 import type { AccountBaseline } from "./accountBaseline";
 import type { CentralizedRootAccess } from "./centralizedRootAccess";
 import type { OrganizationContacts } from "./organizationContacts";
@@ -47,12 +48,10 @@ export function readProgramConfig(): ProgramConfig {
   }
   checkProviderConfig(issues, config);
   const { organization, ...baseline } = given;
-  const before = issues.count;
   checkAccountBaselineArgs(issues, baseline);
+  // The members' default contacts: the stack's own (if they are wrong, that is reported already).
   const stackContacts =
-    issues.count === before
-      ? (baseline.alternateContacts as AccountBaselineArgs["alternateContacts"])
-      : undefined;
+    baseline.alternateContacts === false ? false : (baseline.alternateContacts as AlternateContactsArgs);
   const org =
     organization === undefined ? undefined : checkOrganizationConfig(issues, organization, stackContacts);
   issues.throwIfAny();

@@ -28,8 +28,7 @@ export const organizationKeys = [
 
 /**
  * Checks `value` (the config's `organization`) under `path`. `stackContacts` is the stack's own
- * alternateContacts (checked already, or false), the members' default; undefined when the
- * stack's own are invalid (reported already).
+ * alternateContacts (checked separately, or false), the members' default.
  */
 export function checkOrganizationConfig(
   issues: Issues,
@@ -46,9 +45,9 @@ export function checkOrganizationConfig(
 
   let memberAccounts: OrganizationConfig["memberAccounts"];
   if (given.memberAccounts === "all") memberAccounts = "all";
-  else if (Array.isArray(given.memberAccounts))
+  else if (Array.isArray(given.memberAccounts) && given.memberAccounts.length > 0) {
     memberAccounts = accountIdList(issues, at("memberAccounts"), given.memberAccounts);
-  else if (given.memberAccounts !== undefined) {
+  } else if (given.memberAccounts !== undefined) {
     issues.mustBe(
       at("memberAccounts"),
       '"all" or a non-empty list of 12-digit AWS account ids',

@@ -1,31 +1,19 @@
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { parse, stringify } from "yaml";
+import { parse } from "yaml";
 import { passwordPolicyDefaults } from "../../components";
 import { defaultPasswordPolicyInputs } from "../support/fixtures";
 import { execute, prepare, runProgram, runProgramWithOutputs } from "../../tools/runProgram";
+import { example, ns, root, StackFiles } from "./stackFiles";
 
-const root = path.resolve(__dirname, "../..");
-const example = path.join(root, "Pulumi.example.yaml");
-const exampleConfig = (parse(fs.readFileSync(example, "utf8")) as { config: Record<string, unknown> }).config;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aws-account-baseline-"));
-
-/** Writes a stack config file: the example's config with `changes` (undefined removes a key). */
-function stackFile(changes: Record<string, unknown>, name = "Pulumi.test.yaml"): string {
-  const config: Record<string, unknown> = { ...exampleConfig, ...changes };
-  for (const key of Object.keys(config)) if (config[key] === undefined) delete config[key];
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, stringify({ config }));
-  return file;
-}
-
-const ns = (key: string) => `aws-account-baseline:${key}`;
+const files = new StackFiles();
+const dir = files.dir;
+const stackFile = (changes: Record<string, unknown>) => files.write(changes);
 
 describe("the program (index.ts) under mocks", () => {
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  after(() => files.remove());
 
   it("creates exactly the expected resources from Pulumi.example.yaml", async () => {
     const resources = await runProgram(example);
