@@ -1,8 +1,11 @@
 /**
- * The pack's nine account policies. They read the account once per preview (one memoised read
- * per source, shared by all of them), evaluate their own rule on the facts, and report each
- * finding as a diagnostic that names the account examined. No AWS SDK is loaded here: the API
- * read imports it on first use, so the pack opens its port fast.
+ * The pack's nine account policies. They examine the account the stack deploys to: when the
+ * stack's aws provider assumes a role (`assumeRoles`), they assume the same chain in the
+ * provider's region; otherwise they read the ambient credentials' account. Each account is read
+ * once per preview (one memoised read per source, shared by all of them); each policy evaluates
+ * its own rule on the facts and reports each finding as a diagnostic that names the account
+ * examined. No AWS SDK is loaded here: the API read imports it on first use, so the pack opens
+ * its port fast.
  */
 import * as path from "path";
 import type { ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
@@ -13,7 +16,8 @@ import { AccountFacts } from "./facts";
 import { evaluatePolicy } from "./findings";
 import { guidance } from "./guidance";
 import { accountPinConflict } from "./providerPin";
-import { AccountSource, sourceKey } from "./source";
+import { awsProviders, stackTargets } from "./providerRoles";
+import { AccountSource, sourceKey, viaRole } from "./source";
 import { RuleSettings } from "./rules/context";
 
 export interface AccountPolicyDeps {
@@ -59,15 +63,25 @@ interface PolicyConfig {
   readonly unusedDays?: number;
 }
 
-function sourceOf(c: PolicyConfig, baseDir: string): AccountSource {
+/** What one policy examines: each account the stack deploys to, or the report file of its config. */
+function sourcesOf(
+  c: PolicyConfig,
+  baseDir: string,
+  providers: readonly Record<string, unknown>[],
+): { source: AccountSource; providers: readonly Record<string, unknown>[] }[] {
   if (c.credentialReportFile) {
-    return {
+    const source: AccountSource = {
       kind: "file",
       path: path.resolve(baseDir, c.credentialReportFile),
       displayName: c.credentialReportFile,
     };
+    return [{ source, providers }];
   }
-  return { kind: "api", reportWaitSeconds: c.credentialReportWaitSeconds ?? defaultReportWaitSeconds };
+  const reportWaitSeconds = c.credentialReportWaitSeconds ?? defaultReportWaitSeconds;
+  return stackTargets(providers).map((t) => ({
+    source: { kind: "api", reportWaitSeconds, roles: t.roles, region: t.region },
+    providers: t.providers,
+  }));
 }
 
 /** This policy's thresholds over the defaults (the engine fills schema defaults; a harness may not). */
@@ -87,11 +101,10 @@ function settingsOf(c: PolicyConfig): RuleSettings {
   };
 }
 
-function sourceLabel(facts: AccountFacts): string {
+function sourceLabel(facts: AccountFacts, role: string | undefined): string {
   const account = facts.accountId ? `account ${facts.accountId}` : "account (id unknown)";
-  return facts.source === "aws"
-    ? `${account} (IAM API)`
-    : `${account} (credential report ${facts.sourceFile})`;
+  if (facts.source !== "aws") return `${account} (credential report ${facts.sourceFile})`;
+  return role ? `${account} (IAM API via role ${role})` : `${account} (IAM API)`;
 }
 
 function accountPolicy(name: AccountPolicyName, deps: AccountPolicyDeps): StackValidationPolicy {
@@ -106,25 +119,39 @@ function accountPolicy(name: AccountPolicyName, deps: AccountPolicyDeps): StackV
     configSchema: accountConfigSchemas[name],
     validateStack: async (args: StackValidationArgs, report: ReportViolation) => {
       const config = args.getConfig<PolicyConfig>();
-      const source = sourceOf(config, deps.baseDir);
-      let facts: AccountFacts;
-      try {
-        facts = await deps.read(source);
-      } catch (e) {
-        report(`could not read the account, so ${name} was not evaluated: ${(e as Error).message}`);
-        return;
-      }
-      const conflict = facts.accountId ? accountPinConflict(args.resources, facts.accountId) : undefined;
-      if (conflict) {
-        report(conflict);
-        return;
-      }
-      const label = sourceLabel(facts);
-      for (const f of evaluatePolicy(name, facts, settingsOf(config), deps.now())) {
-        report(`${label}: ${f.status === "not-evaluated" ? `not evaluated: ${f.message}` : f.message}`);
+      for (const { source, providers } of sourcesOf(config, deps.baseDir, awsProviders(args.resources))) {
+        await examine(name, source, providers, config, deps, report);
       }
     },
   };
+}
+
+/** One policy over one account: its findings as diagnostics, or why the account was not judged. */
+async function examine(
+  name: AccountPolicyName,
+  source: AccountSource,
+  providers: readonly Record<string, unknown>[],
+  config: PolicyConfig,
+  deps: AccountPolicyDeps,
+  report: ReportViolation,
+): Promise<void> {
+  let facts: AccountFacts;
+  try {
+    facts = await deps.read(source);
+  } catch (e) {
+    report(`could not read the account, so ${name} was not evaluated: ${(e as Error).message}`);
+    return;
+  }
+  const role = viaRole(source);
+  const conflict = facts.accountId ? accountPinConflict(providers, facts.accountId, role) : undefined;
+  if (conflict) {
+    report(conflict);
+    return;
+  }
+  const label = sourceLabel(facts, role);
+  for (const f of evaluatePolicy(name, facts, settingsOf(config), deps.now())) {
+    report(`${label}: ${f.status === "not-evaluated" ? `not evaluated: ${f.message}` : f.message}`);
+  }
 }
 
 export function createAccountPolicies(deps: AccountPolicyDeps): StackValidationPolicy[] {

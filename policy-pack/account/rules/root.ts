@@ -64,8 +64,8 @@ export const rootMfaEnabled: Rule = (facts) => {
 export const rootHardwareMfa: Rule = (facts) => {
   const policy = "root-hardware-mfa";
   const devices = facts.rootVirtualMfaDevices;
-  if (!isAvailable(devices)) return [notEvaluated(policy, subject, devices.unavailable)];
   if (credentialsRemoved(facts)) return [];
+  if (!isAvailable(devices)) return [notEvaluated(policy, subject, devices.unavailable)];
   if (devices.value.length > 0) {
     const list = devices.value.join(", ");
     return [
