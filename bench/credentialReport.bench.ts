@@ -12,7 +12,7 @@ import { evaluate } from "../policy-pack/account/findings";
 import { factsFromReport } from "../policy-pack/account/readCsv";
 import { credentialReportCsv, generatedUsers } from "../tests/support/credentialReport";
 import { buildPack, isPackBuildStale } from "../tools/packBuild";
-import { safeEnv } from "./support/safeEnv";
+import { safeEnv } from "../tools/safeEnv";
 
 const USERS = 5000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);

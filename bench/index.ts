@@ -4,7 +4,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { safeEnv } from "./support/safeEnv";
+import { safeEnv } from "../tools/safeEnv";
 
 const only = process.argv.slice(2);
 const files = fs

@@ -19,7 +19,7 @@ import * as path from "path";
 import { awsTypes } from "../policy-pack/resources/types";
 import { buildPack, isPackBuildStale } from "../tools/packBuild";
 import { ResourceInput, defaultPackDir, startPack } from "../tools/packClient";
-import { safeEnv } from "./support/safeEnv";
+import { safeEnv } from "../tools/safeEnv";
 
 const root = path.resolve(__dirname, "..");
 const runs = Number(process.env.BENCH_RUNS ?? 5);

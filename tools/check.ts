@@ -13,7 +13,7 @@
 import { Command, CommanderError } from "commander";
 import * as fs from "fs";
 import * as path from "path";
-import { safeEnv } from "../bench/support/safeEnv";
+import { safeEnv } from "./safeEnv";
 import { ProgramResource, checkResources } from "./checkRun";
 import { formatReport, hasMandatoryViolation } from "./checkReport";
 import { buildPack, isPackBuildStale } from "./packBuild";

@@ -13,6 +13,7 @@ export function safeEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
     AWS_REGION: "us-east-1",
     AWS_ENDPOINT_URL: "http://127.0.0.1:9",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     ...extra,
   };
 }
