@@ -3,32 +3,14 @@
  * an Administrators group with AdministratorAccess and a force-MFA inline policy, one admin user
  * in it with a login profile, and the three alternate contacts. Tests change one thing at a time.
  */
+import { forceMfaPolicyDocument } from "../../../components/mfaPolicy";
 import { awsTypes } from "../../../policy-pack/resources/types";
 import { TestResource } from "../../support/policyHarness";
 
 export const adminArn = "arn:aws:iam::aws:policy/AdministratorAccess";
 
-export const forceMfaDocument = {
-  Version: "2012-10-17",
-  Statement: [
-    {
-      Sid: "DenyAllExceptListedIfNoMFA",
-      Effect: "Deny",
-      NotAction: [
-        "iam:CreateVirtualMFADevice",
-        "iam:EnableMFADevice",
-        "iam:GetUser",
-        "iam:ListMFADevices",
-        "iam:ListVirtualMFADevices",
-        "iam:ResyncMFADevice",
-        "iam:ChangePassword",
-        "sts:GetSessionToken",
-      ],
-      Resource: "*",
-      Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } },
-    },
-  ],
-};
+/** The component's own force-MFA document, so the pack is tested on exactly what the baseline deploys. */
+export const forceMfaDocument = forceMfaPolicyDocument();
 
 export const starStarDocument = {
   Version: "2012-10-17",
