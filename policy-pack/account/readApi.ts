@@ -197,14 +197,19 @@ async function readCallerAccount(config: Record<string, unknown>): Promise<strin
   }
 }
 
-/** Reads the account of the credentials in `clientConfig` (default: the ambient credentials). */
-export async function readAccountFromApi(options: ApiReadOptions = {}): Promise<AccountFacts> {
-  const config = {
+/** Every client's configuration: the region (AWS_REGION, else us-east-1), retries and time-outs, then `extra`. */
+export function baseClientConfig(extra: Readonly<Record<string, unknown>> = {}): Record<string, unknown> {
+  return {
     region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1",
     maxAttempts: 3,
     requestHandler: { connectionTimeout: 5000, requestTimeout: 30000 },
-    ...options.clientConfig,
+    ...extra,
   };
+}
+
+/** Reads the account of the credentials in `clientConfig` (default: the ambient credentials). */
+export async function readAccountFromApi(options: ApiReadOptions = {}): Promise<AccountFacts> {
+  const config = baseClientConfig(options.clientConfig);
   const [iamSdk, accountSdk] = await Promise.all([
     import("@aws-sdk/client-iam"),
     import("@aws-sdk/client-account"),

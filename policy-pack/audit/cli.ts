@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
  * `npm run audit -- [--credential-report FILE] [--format table|json|markdown|sarif] [--now ISO-8601]
- * [--config FILE]`: the account checks outside Pulumi, for the periodic review.
- * Exit 0 when nothing fails, 1 when a finding fails, 2 for bad usage or unreadable input (one
- * line on stderr, no stack trace). Relative paths are resolved against the directory `npm run`
+ * [--config FILE] [--organization [--role-name NAME] [--concurrency N]]`: the account checks
+ * outside Pulumi, for the periodic review, of one account or of every account of an organization.
+ * Exit 0 when nothing fails, 1 when a finding fails (or, with --organization, an account could
+ * not be audited), 2 for bad usage or unreadable input (one line on stderr, no stack trace). Relative paths are resolved against the directory `npm run`
  * was started in (INIT_CWD), since npm changes the working directory to the package root.
  */
 import * as path from "path";
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { CredentialReportError } from "../account/csv";
 import { AccountFacts } from "../account/facts";
 import { readAccount } from "../account/source";
@@ -15,6 +16,15 @@ import { defaultReportWaitSeconds } from "../account/config";
 import { ConfigError, defaultAuditConfig, loadAuditConfig } from "./config";
 import { Format, formats, renderers } from "./render";
 import { auditFacts, exitCodeOf, unreadable } from "./run";
+import { OrganizationError } from "./organization/accounts";
+import {
+  concurrencyProblem,
+  concurrencyRange,
+  roleNameProblem,
+  runOrganizationAudit,
+} from "./organization/command";
+import { defaultRoleName } from "./organization/run";
+import { AssumeRoleError } from "../account/assumeRole";
 import { startSpinner } from "./spinner";
 
 interface Options {
@@ -22,6 +32,9 @@ interface Options {
   readonly format: Format;
   readonly now?: string;
   readonly config?: string;
+  readonly organization?: boolean;
+  readonly roleName?: string;
+  readonly concurrency?: number;
 }
 
 class UsageError extends Error {}
@@ -56,17 +69,48 @@ async function readFacts(o: Options): Promise<AccountFacts> {
   }
 }
 
+function checkCombination(o: Options): void {
+  if (o.organization && o.credentialReport) {
+    throw new UsageError(
+      "--organization reads every account through the AWS APIs; it cannot be combined with --credential-report",
+    );
+  }
+  if (!o.organization && (o.roleName !== undefined || o.concurrency !== undefined)) {
+    throw new UsageError("--role-name and --concurrency apply only with --organization");
+  }
+}
+
 async function audit(o: Options): Promise<number> {
+  checkCombination(o);
   const now = parseNow(o.now);
   const config = o.config
     ? await loadAuditConfig(path.resolve(baseDir(), o.config), o.config)
     : defaultAuditConfig;
+  if (o.organization) {
+    return runOrganizationAudit({
+      roleName: o.roleName ?? defaultRoleName,
+      concurrency: o.concurrency ?? concurrencyRange.default,
+      format: o.format,
+      config,
+      now,
+      reportWaitSeconds: defaultReportWaitSeconds,
+    });
+  }
   const facts = await readFacts(o);
   const cannot = unreadable(facts);
   if (cannot) throw new UsageError(`cannot read the account: ${cannot}`);
   const result = auditFacts(facts, config, now);
   process.stdout.write(renderers[o.format]({ result, facts }));
   return exitCodeOf(result);
+}
+
+/** A commander argument parser from a function naming what is wrong. */
+function checked<T>(problem: (text: string) => string | undefined, parse: (text: string) => T) {
+  return (text: string): T => {
+    const p = problem(text);
+    if (p) throw new InvalidArgumentError(p);
+    return parse(text);
+  };
 }
 
 function program(): Command {
@@ -79,6 +123,20 @@ function program(): Command {
     .addOption(new Option("--format <format>", "output format").choices(formats).default("table"))
     .option("--now <iso-8601>", "the time ages are measured at (default: now)")
     .option("--config <file>", "thresholds, in the same JSON format as a --policy-pack-config file")
+    .option(
+      "--organization",
+      "audit every active account of the AWS Organization (from its management account)",
+    )
+    .option(
+      "--role-name <name>",
+      `with --organization: the role assumed in each member account (default ${defaultRoleName})`,
+      checked(roleNameProblem, (t) => t),
+    )
+    .option(
+      "--concurrency <n>",
+      `with --organization: accounts audited at once, ${concurrencyRange.min} to ${concurrencyRange.max} (default ${concurrencyRange.default})`,
+      checked(concurrencyProblem, Number),
+    )
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s.endsWith("\n") ? s : `${s}\n`) });
 }
@@ -96,7 +154,13 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await audit(cmd.opts<Options>());
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ConfigError || e instanceof CredentialReportError) {
+    if (
+      e instanceof UsageError ||
+      e instanceof ConfigError ||
+      e instanceof CredentialReportError ||
+      e instanceof OrganizationError ||
+      e instanceof AssumeRoleError
+    ) {
       process.stderr.write(`audit: ${e.message}\n`);
       return 2;
     }

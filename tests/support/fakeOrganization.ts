@@ -26,7 +26,7 @@ const strongPasswordPolicy = {
 
 /** `n` distinct 12-digit member account ids. */
 export const memberIds = (n: number): string[] =>
-  Array.from({ length: n }, (_, i) => String(200000000000 + i));
+  Array.from({ length: n }, (_, i) => String(200000000001 + i));
 
 /** A member account as described above; `extra` overrides any part. */
 export function memberAccount(accountId: string, extra: Partial<FakeAccount> = {}): FakeAccount {

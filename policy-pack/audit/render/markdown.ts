@@ -1,27 +1,29 @@
+import { Finding } from "../../account/finding";
 import { guidanceFor } from "../../account/guidance";
 import { summaryLine } from "./summary";
 import { Renderer } from "./types";
 
 /** Text safe in a table cell: pipes escaped, no line breaks, and `<root_account>` not read as an HTML tag. */
-const cell = (s: string): string =>
+export const cell = (s: string): string =>
   s
     .replace(/\\/g, "\\\\")
     .replace(/\|/g, "\\|")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/\r?\n/g, " ");
-const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
+export const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
 
 /** A Markdown report for an issue, a pull request or a job summary. */
 export const renderMarkdown: Renderer = ({ result, facts }) => {
   const lines = [`## AWS account audit`, ``, summaryLine(result, facts.sourceFile), ``];
   if (result.findings.length === 0) return [...lines, `No findings.`, ``].join("\n");
   lines.push(`| Status | Severity | Policy | Subject | Message | Controls |`, `|---|---|---|---|---|---|`);
-  for (const f of result.findings) {
-    const policy = `[${code(f.policy)}](${guidanceFor(f.policy)?.url ?? ""})`;
-    lines.push(
-      `| ${f.status} | ${f.severity} | ${policy} | ${code(f.subject)} | ${cell(f.message)} | ${cell(f.controls.join(", "))} |`,
-    );
-  }
+  for (const f of result.findings) lines.push(findingRow(f));
   return [...lines, ``].join("\n");
 };
+
+/** One finding as a table row: status, severity, linked policy, subject, message, controls. */
+export function findingRow(f: Finding): string {
+  const policy = `[${code(f.policy)}](${guidanceFor(f.policy)?.url ?? ""})`;
+  return `| ${f.status} | ${f.severity} | ${policy} | ${code(f.subject)} | ${cell(f.message)} | ${cell(f.controls.join(", "))} |`;
+}

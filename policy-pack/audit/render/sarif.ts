@@ -7,7 +7,7 @@
  * @see https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
  */
 import { createHash } from "crypto";
-import type { Log, ReportingDescriptor, Result } from "sarif";
+import type { Log, Notification, ReportingDescriptor, Result } from "sarif";
 import { controlIds, controls, PolicyName, Severity } from "../../controls";
 import { isAvailable } from "../../account/facts";
 import { Finding } from "../../account/finding";
@@ -20,9 +20,9 @@ const securitySeverity: Record<Severity, string> = {
   medium: "5.5",
   low: "3.0",
 };
-const level = (s: Severity): Result.level => (s === "critical" || s === "high" ? "error" : "warning");
+export const level = (s: Severity): Result.level => (s === "critical" || s === "high" ? "error" : "warning");
 
-function rule(policy: PolicyName): ReportingDescriptor {
+export function rule(policy: PolicyName): ReportingDescriptor {
   const c = controls[policy];
   const g = guidanceFor(policy);
   return {
@@ -39,7 +39,7 @@ function rule(policy: PolicyName): ReportingDescriptor {
   };
 }
 
-function location(f: Finding, input: RenderInput): Result["locations"] {
+export function location(f: Finding, input: RenderInput): Result["locations"] {
   const { facts } = input;
   const account = facts.accountId ?? "unknown";
   const row = isAvailable(facts.users) ? facts.users.value.find((u) => u.user === f.subject) : undefined;
@@ -62,10 +62,23 @@ function location(f: Finding, input: RenderInput): Result["locations"] {
   ];
 }
 
-function fingerprint(f: Finding, account: string | null): string {
+export function fingerprint(f: Finding, account: string | null): string {
   return createHash("sha256")
     .update(`${account ?? ""}\0${f.policy}\0${f.subject}`)
     .digest("hex");
+}
+
+export const sarifSchema = "https://json.schemastore.org/sarif-2.1.0.json";
+export const toolName = "aws-account-baseline-audit";
+
+/** A finding the source could not evaluate, as a tool execution notification. */
+export function notEvaluatedNotification(f: Finding, account?: string): Notification {
+  const where = account ? ` in account ${account}` : "";
+  return {
+    level: "note",
+    message: { text: `${f.policy} not evaluated for ${f.subject}${where}: ${f.message}` },
+    descriptor: { id: f.policy },
+  };
 }
 
 export function toSarif(input: RenderInput): Log {
@@ -73,13 +86,13 @@ export function toSarif(input: RenderInput): Log {
   const ruleIds = [...new Set(result.findings.map((f) => f.policy))];
   const failing = result.findings.filter((f) => f.status === "fail");
   return {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    $schema: sarifSchema,
     version: "2.1.0",
     runs: [
       {
         tool: {
           driver: {
-            name: "aws-account-baseline-audit",
+            name: toolName,
             rules: ruleIds.map(rule),
           },
         },
@@ -88,11 +101,7 @@ export function toSarif(input: RenderInput): Log {
             executionSuccessful: true,
             toolExecutionNotifications: result.findings
               .filter((f) => f.status === "not-evaluated")
-              .map((f) => ({
-                level: "note" as const,
-                message: { text: `${f.policy} not evaluated for ${f.subject}: ${f.message}` },
-                descriptor: { id: f.policy },
-              })),
+              .map((f) => notEvaluatedNotification(f)),
           },
         ],
         results: failing.map((f) => ({

@@ -1,0 +1,71 @@
+/**
+ * `npm run audit -- --organization [--role-name NAME] [--concurrency N]`: identifies the caller,
+ * audits every active account of the organization into the chosen format on stdout (streamed),
+ * shows per-account progress on a terminal, and returns the exit code.
+ */
+import { baseClientConfig } from "../../account/readApi";
+import { AuditConfig } from "../config";
+import { Format } from "../render";
+import { organizationWriters } from "../render/organization";
+import { callerIdentity } from "./accounts";
+import { startProgress } from "./progress";
+import { auditOrganization, organizationExitCode } from "./run";
+import { Write } from "./types";
+
+export interface OrganizationCommandOptions {
+  readonly roleName: string;
+  readonly concurrency: number;
+  readonly format: Format;
+  readonly config: AuditConfig;
+  readonly now: Date;
+  readonly reportWaitSeconds: number;
+}
+
+export const concurrencyRange = { min: 1, max: 100, default: 10 } as const;
+const roleNamePattern = /^[\w+=,.@-]{1,64}$/;
+
+/** The message for a bad --role-name, or undefined when it is an IAM role name. */
+export function roleNameProblem(name: string): string | undefined {
+  return roleNamePattern.test(name)
+    ? undefined
+    : `--role-name must be an IAM role name (1 to 64 of letters, digits and + = , . @ _ -); got "${name}"`;
+}
+
+/** The message for a bad --concurrency, or undefined. */
+export function concurrencyProblem(text: string): string | undefined {
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  return n >= concurrencyRange.min && n <= concurrencyRange.max
+    ? undefined
+    : `--concurrency must be a whole number from ${concurrencyRange.min} to ${concurrencyRange.max}; got "${text}"`;
+}
+
+export async function runOrganizationAudit(o: OrganizationCommandOptions): Promise<number> {
+  const clientConfig = baseClientConfig();
+  const caller = await callerIdentity(clientConfig);
+  const progress = startProgress();
+  const write: Write = (text) =>
+    new Promise((resolve, reject) =>
+      progress.around(() => process.stdout.write(text, (e) => (e ? reject(e) : resolve()))),
+    );
+  const writer = organizationWriters[o.format]({ caller, roleName: o.roleName, config: o.config }, write);
+  try {
+    const totals = await auditOrganization(
+      {
+        caller,
+        roleName: o.roleName,
+        concurrency: o.concurrency,
+        config: o.config,
+        now: o.now,
+        reportWaitSeconds: o.reportWaitSeconds,
+        clientConfig,
+        onStart: progress.started,
+        onDone: progress.finished,
+      },
+      writer,
+    );
+    if (totals.error) progress.around(() => process.stderr.write(`audit: ${totals.error}\n`));
+    return organizationExitCode(totals);
+  } finally {
+    progress.stop();
+  }
+}

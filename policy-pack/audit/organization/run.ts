@@ -1,0 +1,111 @@
+/**
+ * The organization-wide audit's core: every active account of the organization, each read with
+ * the role `roleName` assumed in it (the caller's own account with the caller's credentials: a
+ * role cannot usefully be assumed into the account one is in), at most `concurrency` at once,
+ * each turned into the same result the single-account audit prints and handed to the writer as
+ * soon as it is done. One account's failure (role missing, access denied, nothing readable) is
+ * that account's outcome and never stops the others.
+ */
+import { assumeRoleChain } from "../../account/assumeRole";
+import { readAccountFromApi } from "../../account/readApi";
+import { AuditConfig } from "../config";
+import { auditFacts, unreadable } from "../run";
+import { activeAccounts, Caller, OrganizationAccount, OrganizationError } from "./accounts";
+import { forEachBounded } from "./pool";
+import { AccountOutcome, OrganizationTotals, OrganizationWriter } from "./types";
+
+export const auditSessionName = "aws-account-baseline-audit";
+export const defaultRoleName = "OrganizationAccountAccessRole";
+
+export interface OrganizationAuditOptions {
+  readonly caller: Caller;
+  readonly roleName: string;
+  readonly concurrency: number;
+  readonly config: AuditConfig;
+  readonly now: Date;
+  readonly reportWaitSeconds: number;
+  /** Merged into every client's configuration (region, endpoint). */
+  readonly clientConfig?: Readonly<Record<string, unknown>>;
+  readonly onStart?: (account: OrganizationAccount) => void;
+  readonly onDone?: (outcome: AccountOutcome) => void;
+}
+
+export function roleArnFor(caller: Caller, account: string, roleName: string): string {
+  return `arn:${caller.partition}:iam::${account}:role/${roleName}`;
+}
+
+/** One account's outcome; never throws. */
+export async function auditAccount(
+  account: OrganizationAccount,
+  o: OrganizationAuditOptions,
+): Promise<AccountOutcome> {
+  const roleArn = account.id === o.caller.account ? undefined : roleArnFor(o.caller, account.id, o.roleName);
+  const who = {
+    account: account.id,
+    ...(account.name ? { name: account.name } : {}),
+    ...(roleArn ? { roleArn } : {}),
+  };
+  try {
+    const base = o.clientConfig ?? {};
+    const credentials = roleArn ? await assumeRoleChain([{ roleArn }], base, auditSessionName) : undefined;
+    const facts = await readAccountFromApi({
+      reportWaitSeconds: o.reportWaitSeconds,
+      clientConfig: { ...base, ...(credentials ? { credentials } : {}) },
+    });
+    const cannot = unreadable(facts);
+    if (cannot) return { ...who, status: "error", error: `nothing could be read: ${cannot}` };
+    const named = { ...facts, accountId: facts.accountId ?? account.id };
+    return { ...who, status: "ok", result: auditFacts(named, o.config, o.now), facts: named };
+  } catch (e) {
+    return { ...who, status: "error", error: (e as Error).message ?? String(e) };
+  }
+}
+
+/**
+ * Audits the organization into `writer`. Throws OrganizationError when the first page of
+ * accounts cannot be listed (nothing has been written then); a listing that breaks off later is
+ * reported in the totals after the accounts already listed are done.
+ */
+export async function auditOrganization(
+  o: OrganizationAuditOptions,
+  writer: OrganizationWriter,
+): Promise<OrganizationTotals> {
+  let queue: Promise<void> = Promise.resolve();
+  const serial = (f: () => Promise<void>): Promise<void> => (queue = queue.then(f));
+  let begun = false;
+  const begin = () => {
+    if (!begun) void serial(() => writer.begin());
+    begun = true;
+  };
+  const totals = { accounts: 0, failedAccounts: 0, failing: 0, notEvaluated: 0 };
+  let error: string | undefined;
+  try {
+    await forEachBounded(activeAccounts(o.clientConfig ?? {}), o.concurrency, async (account) => {
+      begin();
+      o.onStart?.(account);
+      const outcome = await auditAccount(account, o);
+      totals.accounts++;
+      if (outcome.status === "error") totals.failedAccounts++;
+      else
+        for (const f of outcome.result.findings) {
+          if (f.status === "fail") totals.failing++;
+          else totals.notEvaluated++;
+        }
+      o.onDone?.(outcome);
+      await serial(() => writer.account(outcome));
+    });
+  } catch (e) {
+    if (!(e instanceof OrganizationError) || !begun) throw e;
+    error = e.message;
+  }
+  begin();
+  const done = { ...totals, ...(error ? { error } : {}) };
+  await serial(() => writer.end(done));
+  return done;
+}
+
+/** 2 when the listing broke off; 1 when an account could not be audited or a finding fails; else 0. */
+export function organizationExitCode(t: OrganizationTotals): 0 | 1 | 2 {
+  if (t.error) return 2;
+  return t.failedAccounts > 0 || t.failing > 0 ? 1 : 0;
+}

@@ -1,0 +1,52 @@
+import { AccountFacts } from "../../account/facts";
+import { AuditConfig } from "../config";
+import { AuditResult } from "../run";
+import { Caller } from "./accounts";
+
+/** One member account's audit: its result (and the facts, for locations) or why it could not be audited. */
+export type AccountOutcome =
+  | {
+      readonly account: string;
+      readonly name?: string;
+      readonly status: "ok";
+      /** The role assumed to read it; none for the caller's own account. */
+      readonly roleArn?: string;
+      readonly result: AuditResult;
+      readonly facts: AccountFacts;
+    }
+  | {
+      readonly account: string;
+      readonly name?: string;
+      readonly status: "error";
+      readonly roleArn?: string;
+      readonly error: string;
+    };
+
+/** What every organization writer knows before the first account. */
+export interface OrganizationRun {
+  readonly caller: Caller;
+  readonly roleName: string;
+  readonly config: AuditConfig;
+}
+
+/** Totals once every account is done; `error`: the listing broke off (not every account was audited). */
+export interface OrganizationTotals {
+  readonly accounts: number;
+  readonly failedAccounts: number;
+  readonly failing: number;
+  readonly notEvaluated: number;
+  readonly error?: string;
+}
+
+/**
+ * Writes the combined result as accounts finish, so memory does not grow with the number of
+ * accounts: only a few bytes per account (its summary line) are held until `end`.
+ */
+export interface OrganizationWriter {
+  begin(): Promise<void>;
+  account(outcome: AccountOutcome): Promise<void>;
+  end(totals: OrganizationTotals): Promise<void>;
+}
+
+/** Writes text to the output, resolving once it may take more (stdout's backpressure). */
+export type Write = (text: string) => Promise<void>;

@@ -1,0 +1,74 @@
+/**
+ * SARIF 2.1.0, streamed: one run whose rules are every audited policy (known before the first
+ * account), results written as each account finishes, each carrying its account (location,
+ * `properties.account`, and a fingerprint that includes it). Checks not evaluated and accounts
+ * that could not be audited become tool execution notifications, written at the end.
+ */
+import type { Notification } from "sarif";
+import { OrganizationRun, OrganizationWriter, Write } from "../../organization/types";
+import {
+  fingerprint,
+  level,
+  location,
+  notEvaluatedNotification,
+  rule,
+  sarifSchema,
+  toolName,
+} from "../sarif";
+import { accountLabel } from "./accountSummary";
+
+const nested = (value: unknown, indent: number): string =>
+  JSON.stringify(value, null, 2).replace(/\n/g, `\n${" ".repeat(indent)}`);
+
+export function sarifWriter(run: OrganizationRun, write: Write): OrganizationWriter {
+  const ruleIds = [...run.config.policies];
+  const notifications: Notification[] = [];
+  let first = true;
+  return {
+    begin: () => {
+      const tool = { driver: { name: toolName, rules: ruleIds.map(rule) } };
+      return write(
+        `{\n  "$schema": ${JSON.stringify(sarifSchema)},\n  "version": "2.1.0",\n  "runs": [\n    {\n      "tool": ${nested(tool, 6)},\n      "results": [`,
+      );
+    },
+    account: async (o) => {
+      if (o.status === "error") {
+        notifications.push({
+          level: "error",
+          message: { text: `account ${accountLabel(o)} could not be audited: ${o.error}` },
+        });
+        return;
+      }
+      const input = { result: o.result, facts: o.facts };
+      for (const f of o.result.findings) {
+        if (f.status === "not-evaluated") notifications.push(notEvaluatedNotification(f, o.account));
+      }
+      const results = o.result.findings
+        .filter((f) => f.status === "fail")
+        .map((f) => ({
+          ruleId: f.policy,
+          ruleIndex: (ruleIds as string[]).indexOf(f.policy),
+          level: level(f.severity),
+          message: { text: `account ${o.account}: ${f.message}` },
+          locations: location(f, input),
+          partialFingerprints: { "awsAccountBaselineFinding/v1": fingerprint(f, o.account) },
+          properties: { account: o.account, ...(o.name ? { accountName: o.name } : {}) },
+        }));
+      if (results.length === 0) return;
+      await write(`${first ? "\n" : ",\n"}${results.map((r) => `        ${nested(r, 8)}`).join(",\n")}`);
+      first = false;
+    },
+    end: (t) => {
+      if (t.error) notifications.push({ level: "error", message: { text: t.error } });
+      const invocations = [
+        {
+          executionSuccessful: t.failedAccounts === 0 && !t.error,
+          toolExecutionNotifications: notifications,
+        },
+      ];
+      return write(
+        `${first ? "" : "\n      "}],\n      "invocations": ${nested(invocations, 6)}\n    }\n  ]\n}\n`,
+      );
+    },
+  };
+}
