@@ -3,6 +3,7 @@
  * the first with the ambient ones), as the aws provider's `assumeRoles` does. The SDK is loaded
  * on first use. A failure names the role and the cause, in one line.
  */
+import type { STSClient } from "@aws-sdk/client-sts";
 import { describeAwsFailure } from "./awsErrors";
 
 /** One entry of the aws provider's `assumeRoles` (pulumi-aws v7), as STS AssumeRole takes it. */
@@ -52,18 +53,21 @@ export function describeAssumeFailure(roleArn: string, e: unknown): string {
 /**
  * Assumes each role of `chain` in turn; returns the last role's credentials. `clientConfig`
  * (region, endpoint, ...) is used for every STS call; the first call signs with its
- * `credentials`, or the ambient ones.
+ * `credentials`, or the ambient ones, through `firstClient` when given (one client shared by
+ * many assumptions from the same credentials).
  */
 export async function assumeRoleChain(
   chain: readonly RoleToAssume[],
   clientConfig: Readonly<Record<string, unknown>>,
   defaultSessionName: string,
+  firstClient?: STSClient,
 ): Promise<TemporaryCredentials> {
   if (chain.length === 0) throw new Error("assumeRoleChain needs at least one role");
   const sts = await import("@aws-sdk/client-sts");
   let credentials = clientConfig.credentials as TemporaryCredentials | undefined;
-  for (const role of chain) {
-    const client = new sts.STSClient({ ...clientConfig, ...(credentials ? { credentials } : {}) });
+  for (const [i, role] of chain.entries()) {
+    const shared = i === 0 ? firstClient : undefined;
+    const client = shared ?? new sts.STSClient({ ...clientConfig, ...(credentials ? { credentials } : {}) });
     try {
       const out = await client.send(
         new sts.AssumeRoleCommand({
@@ -92,7 +96,7 @@ export async function assumeRoleChain(
       if (e instanceof AssumeRoleError) throw e;
       throw new AssumeRoleError(role.roleArn, describeAssumeFailure(role.roleArn, e));
     } finally {
-      client.destroy();
+      if (!shared) client.destroy();
     }
   }
   return credentials as TemporaryCredentials;

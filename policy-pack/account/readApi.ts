@@ -16,6 +16,7 @@ import { CredentialReportError, parseCredentialReport } from "./csv";
 import {
   AccountFacts,
   AccountSummary,
+  available,
   ContactType,
   contactTypes,
   Fact,
@@ -32,6 +33,11 @@ export interface ApiReadOptions {
   readonly maxPollMs?: number;
   /** Called once when the report is not ready yet (the CLI starts its spinner). */
   readonly onReportPending?: () => void;
+  /**
+   * The account the credentials belong to, when the caller already knows it (an organization's
+   * listing, an assumed role's ARN): sts:GetCallerIdentity is then not called.
+   */
+  readonly accountId?: string;
   /** Merged into every client's configuration: credentials of an assumed role, an endpoint, a region. */
   readonly clientConfig?: Readonly<Record<string, unknown>>;
   readonly sleep?: (ms: number) => Promise<void>;
@@ -218,7 +224,7 @@ export async function readAccountFromApi(options: ApiReadOptions = {}): Promise<
   const account = new accountSdk.AccountClient(config);
   try {
     const [caller, report, summary, rootVirtualMfaDevices, passwordPolicy, ...contacts] = await Promise.all([
-      fact(() => readCallerAccount(config)),
+      options.accountId ? available(options.accountId) : fact(() => readCallerAccount(config)),
       fact(() => readReport(iam, iamSdk, options)),
       fact(() => readSummary(iam, iamSdk)),
       fact(() => readRootVirtualMfa(iam, iamSdk)),

@@ -31,6 +31,31 @@ describe("examples/", () => {
     assert.deepStrictEqual([...new Set(used.filter((a) => a !== "sts:GetCallerIdentity"))].sort(), actions);
   });
 
+  it("the organization audit's caller policy: ListAccounts, AssumeRole on the audit role, and the read-only calls for its own account", () => {
+    type Doc = { Statement: { Effect: string; Action: string | string[]; Resource: string }[] };
+    const actionsOf = (d: Doc) =>
+      d.Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+    const caller = JSON.parse(read("audit-organization-caller-policy.json")) as Doc;
+    const member = JSON.parse(read("audit-readonly-policy.json")) as Doc;
+    assert.deepStrictEqual(
+      actionsOf(caller).sort(),
+      [...actionsOf(member), "organizations:ListAccounts", "sts:AssumeRole"].sort(),
+    );
+    const assume = caller.Statement.find((s) => s.Action === "sts:AssumeRole");
+    assert.strictEqual(assume?.Resource, "arn:aws:iam::*:role/AccountBaselineAudit");
+    const trust = JSON.parse(read("audit-member-role-trust-policy.json")) as {
+      Statement: { Action: string; Condition: { StringEquals: Record<string, string> } }[];
+    };
+    assert.strictEqual(trust.Statement[0].Action, "sts:AssumeRole");
+    // The session name the audit uses, so the trust policy can require it.
+    const run = fs.readFileSync(
+      path.resolve(__dirname, "../../policy-pack/audit/organization/run.ts"),
+      "utf8",
+    );
+    const session = trust.Statement[0].Condition.StringEquals["sts:RoleSessionName"];
+    assert.ok(run.includes(`auditSessionName = "${session}"`));
+  });
+
   it("github-workflow-audit.yml runs on a schedule and uploads SARIF to code scanning", () => {
     const wf = parse(read("github-workflow-audit.yml")) as {
       on: { schedule: { cron: string }[] };

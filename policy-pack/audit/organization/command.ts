@@ -48,6 +48,8 @@ export async function runOrganizationAudit(o: OrganizationCommandOptions): Promi
       progress.around(() => process.stdout.write(text, (e) => (e ? reject(e) : resolve()))),
     );
   const writer = organizationWriters[o.format]({ caller, roleName: o.roleName, config: o.config }, write);
+  const { STSClient } = await import("@aws-sdk/client-sts");
+  const sts = new STSClient(clientConfig);
   try {
     const totals = await auditOrganization(
       {
@@ -58,6 +60,7 @@ export async function runOrganizationAudit(o: OrganizationCommandOptions): Promi
         now: o.now,
         reportWaitSeconds: o.reportWaitSeconds,
         clientConfig,
+        sts,
         onStart: progress.started,
         onDone: progress.finished,
       },
@@ -66,6 +69,7 @@ export async function runOrganizationAudit(o: OrganizationCommandOptions): Promi
     if (totals.error) progress.around(() => process.stderr.write(`audit: ${totals.error}\n`));
     return organizationExitCode(totals);
   } finally {
+    sts.destroy();
     progress.stop();
   }
 }

@@ -6,6 +6,7 @@
  * soon as it is done. One account's failure (role missing, access denied, nothing readable) is
  * that account's outcome and never stops the others.
  */
+import type { STSClient } from "@aws-sdk/client-sts";
 import { assumeRoleChain } from "../../account/assumeRole";
 import { readAccountFromApi } from "../../account/readApi";
 import { AuditConfig } from "../config";
@@ -26,6 +27,8 @@ export interface OrganizationAuditOptions {
   readonly reportWaitSeconds: number;
   /** Merged into every client's configuration (region, endpoint). */
   readonly clientConfig?: Readonly<Record<string, unknown>>;
+  /** One STS client with the caller's credentials for every AssumeRole (made per call otherwise). */
+  readonly sts?: STSClient;
   readonly onStart?: (account: OrganizationAccount) => void;
   readonly onDone?: (outcome: AccountOutcome) => void;
 }
@@ -47,9 +50,12 @@ export async function auditAccount(
   };
   try {
     const base = o.clientConfig ?? {};
-    const credentials = roleArn ? await assumeRoleChain([{ roleArn }], base, auditSessionName) : undefined;
+    const credentials = roleArn
+      ? await assumeRoleChain([{ roleArn }], base, auditSessionName, o.sts)
+      : undefined;
     const facts = await readAccountFromApi({
       reportWaitSeconds: o.reportWaitSeconds,
+      accountId: account.id,
       clientConfig: { ...base, ...(credentials ? { credentials } : {}) },
     });
     const cannot = unreadable(facts);
