@@ -1,8 +1,8 @@
 import * as assert from "assert";
-import { PassThrough } from "stream";
 import { forEachBounded } from "../../policy-pack/audit/organization/pool";
 import { startProgress } from "../../policy-pack/audit/organization/progress";
 import { AccountOutcome } from "../../policy-pack/audit/organization/types";
+import { recordingStream } from "../support/ttyStream";
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -65,20 +65,7 @@ describe("forEachBounded", () => {
   });
 });
 
-function stream(isTTY: boolean): NodeJS.WriteStream & { written: () => string } {
-  const s = new PassThrough() as unknown as NodeJS.WriteStream & { written: () => string };
-  let text = "";
-  s.on("data", (d: Buffer) => (text += d.toString()));
-  Object.assign(s, {
-    isTTY,
-    columns: 200,
-    cursorTo: () => true,
-    clearLine: () => true,
-    moveCursor: () => true,
-  });
-  s.written = () => text;
-  return s;
-}
+const stream = (isTTY: boolean) => recordingStream(isTTY, 200);
 
 const failed: AccountOutcome = {
   account: "200000000002",

@@ -1,22 +1,8 @@
 import * as assert from "assert";
-import { PassThrough } from "stream";
 import { startSpinner } from "../../policy-pack/audit/spinner";
+import { recordingStream } from "../support/ttyStream";
 
-/** A stream that records what is written, posing as a terminal or not. */
-function stream(isTTY: boolean): NodeJS.WriteStream & { written: () => string } {
-  const s = new PassThrough() as unknown as NodeJS.WriteStream & { written: () => string };
-  let text = "";
-  s.on("data", (d: Buffer) => (text += d.toString()));
-  Object.assign(s, {
-    isTTY,
-    columns: 80,
-    cursorTo: () => true,
-    clearLine: () => true,
-    moveCursor: () => true,
-  });
-  s.written = () => text;
-  return s;
-}
+const stream = (isTTY: boolean) => recordingStream(isTTY);
 
 describe("the audit's progress indicator", () => {
   it("writes nothing when stderr is not a terminal (CI logs, pipes)", async () => {

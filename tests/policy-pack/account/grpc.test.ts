@@ -7,11 +7,10 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { accountPolicyNames, resourcePolicyNames } from "../../../policy-pack/controls";
+import { accountPolicyNames } from "../../../policy-pack/controls";
 import { buildPack, isPackBuildStale } from "../../../tools/packBuild";
 import {
   AnalyzerInfo,
-  Diagnostic,
   PackClient,
   PolicyPackConfigFile,
   ResourceInput,
@@ -20,6 +19,7 @@ import {
   startPack,
 } from "../../../tools/packClient";
 import { credentialReportCsv } from "../../support/credentialReport";
+import { byPolicy, resourcesOff } from "../../support/packDiagnostics";
 
 const repo = path.resolve(__dirname, "../../..");
 
@@ -41,20 +41,10 @@ const report = credentialReportCsv(
   ],
 );
 
-const resourcesOff: PolicyPackConfigFile = Object.fromEntries(
-  resourcePolicyNames.map((n) => [n, { enforcementLevel: "disabled" as const }]),
-);
-
 const withReport = (file: string): PolicyPackConfigFile => ({
   ...resourcesOff,
   ...Object.fromEntries(accountPolicyNames.map((n) => [n, { properties: { credentialReportFile: file } }])),
 });
-
-const byPolicy = (ds: Diagnostic[]) => {
-  const out: Record<string, string[]> = {};
-  for (const d of ds) (out[d.policyName] ??= []).push(d.message.split("\n").pop() ?? "");
-  return out;
-};
 
 const awsProvider = (allowed: string[]): ResourceInput => ({
   type: "pulumi:providers:aws",

@@ -5,32 +5,21 @@
  * the real SDK (pointed at fakeAws by AWS_ENDPOINT_URL) and name the member account.
  */
 import * as assert from "assert";
-import { accountPolicyNames, resourcePolicyNames } from "../../../policy-pack/controls";
+import { accountPolicyNames } from "../../../policy-pack/controls";
 import { buildPack, isPackBuildStale } from "../../../tools/packBuild";
 import {
   AnalyzerInfo,
-  Diagnostic,
   PackClient,
-  PolicyPackConfigFile,
   defaultPackDir,
   reconcilePolicyConfig,
   startPack,
 } from "../../../tools/packClient";
 import { FakeAws } from "../../support/fakeAws";
+import { byPolicy, resourcesOff } from "../../support/packDiagnostics";
 import { AMBIENT_KEY, MANAGEMENT_ID, memberAccount } from "../../support/fakeOrganization";
 
 const MEMBER = "222222222222";
 const ROLE = `arn:aws:iam::${MEMBER}:role/BaselineDeploy`;
-
-const resourcesOff: PolicyPackConfigFile = Object.fromEntries(
-  resourcePolicyNames.map((n) => [n, { enforcementLevel: "disabled" as const }]),
-);
-
-const byPolicy = (ds: Diagnostic[]) => {
-  const out: Record<string, string[]> = {};
-  for (const d of ds) (out[d.policyName] ??= []).push(d.message.split("\n").pop() ?? "");
-  return out;
-};
 
 describe("the compiled pack over gRPC, when the stack's default aws provider assumes a role", function () {
   this.timeout(90_000);
