@@ -56,6 +56,29 @@ describe("examples/", () => {
     assert.ok(run.includes(`auditSessionName = "${session}"`));
   });
 
+  it("github-workflow-audit-organization.yml audits the organization with the example role and uploads SARIF", () => {
+    const wf = parse(read("github-workflow-audit-organization.yml")) as {
+      on: { schedule: { cron: string }[] };
+      permissions: Record<string, string>;
+      jobs: { audit: { steps: { uses?: string; run?: string; with?: Record<string, string> }[] } };
+    };
+    assert.ok(wf.on.schedule[0].cron);
+    assert.strictEqual(wf.permissions["security-events"], "write");
+    const steps = wf.jobs.audit.steps;
+    const run = steps.find((s) => s.run?.includes("--organization"))?.run ?? "";
+    assert.match(
+      run,
+      /--role-name AccountBaselineAudit --concurrency 20 --format sarif > organization-audit\.sarif/,
+    );
+    const caller = read("audit-organization-caller-policy.json");
+    assert.ok(
+      caller.includes("role/AccountBaselineAudit"),
+      "the caller may assume the role the workflow names",
+    );
+    const upload = steps.find((s) => s.uses?.startsWith("github/codeql-action/upload-sarif"));
+    assert.strictEqual(upload?.with?.sarif_file, "organization-audit.sarif");
+  });
+
   it("github-workflow-audit.yml runs on a schedule and uploads SARIF to code scanning", () => {
     const wf = parse(read("github-workflow-audit.yml")) as {
       on: { schedule: { cron: string }[] };
