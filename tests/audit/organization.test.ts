@@ -271,6 +271,24 @@ describe("npm run audit -- --organization (real SDK against fakeAws)", function 
     ]);
   });
 
+  it("a listing that breaks off after the first page: the listed accounts are audited, the output says so, exit 2", async () => {
+    addOrganization(fake, {
+      members: MEMBERS,
+      pageSize: 5,
+      failPage: { page: 1, error: errors.throttling },
+    });
+    const r = await org("--format", "json");
+    assert.strictEqual(r.code, 2, r.stderr);
+    const out = JSON.parse(r.stdout) as OrgJson & { error: string };
+    assert.strictEqual(out.accounts.length, 5, "the first page's accounts");
+    assert.match(
+      out.error,
+      /^cannot list the organization's accounts: organizations:ListAccounts was throttled/,
+    );
+    assert.deepStrictEqual(r.stderr.trimEnd().split("\n").length, 1);
+    assert.match(r.stderr, /^audit: cannot list the organization's accounts/);
+  });
+
   it("bad usage is one line on stderr and exit 2", async () => {
     const cases: [string[], RegExp][] = [
       [

@@ -76,6 +76,13 @@ export interface AssumeRoleRequest {
   readonly region: string;
 }
 
+interface OrganizationState {
+  readonly managementAccountId: string;
+  readonly members: OrganizationMember[];
+  readonly pageSize: number;
+  readonly failPage?: { readonly page: number; readonly error: ScriptedError };
+}
+
 const ORGANIZATIONS_TARGET = "AWSOrganizationsV20161128.";
 const roleArnPattern = /^arn:aws[\w-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
 const defaultRoles = { OrganizationAccountAccessRole: {} };
@@ -84,11 +91,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class FakeAws {
   private readonly principals = new Map<string, Principal>();
   private readonly byId = new Map<string, AccountState>();
-  private organization: { managementAccountId: string; members: OrganizationMember[]; pageSize: number } = {
-    managementAccountId: "",
-    members: [],
-    pageSize: 20,
-  };
+  private organization: OrganizationState = { managementAccountId: "", members: [], pageSize: 20 };
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
   private sessions = 0;
   private busyAccounts = 0;
@@ -127,9 +130,17 @@ export class FakeAws {
     }
   }
 
-  /** The organization ListAccounts answers to the management account's credentials, `pageSize` per page. */
-  setOrganization(managementAccountId: string, members: readonly OrganizationMember[], pageSize = 20): void {
-    this.organization = { managementAccountId, members: [...members], pageSize };
+  /**
+   * The organization ListAccounts answers to the management account's credentials, `pageSize`
+   * per page; `failPage` makes the request for that page (0-based) answer `error` instead.
+   */
+  setOrganization(
+    managementAccountId: string,
+    members: readonly OrganizationMember[],
+    pageSize = 20,
+    failPage?: { readonly page: number; readonly error: ScriptedError },
+  ): void {
+    this.organization = { managementAccountId, members: [...members], pageSize, failPage };
   }
 
   /** Requests per action for one access key id's account. */
@@ -283,6 +294,7 @@ export class FakeAws {
     }
     const input = JSON.parse(body || "{}") as { NextToken?: string; MaxResults?: number };
     const start = Number(input.NextToken ?? 0);
+    if (org.failPage && start === org.failPage.page * org.pageSize) return jsonError(res, org.failPage.error);
     const end = Math.min(org.members.length, start + Math.min(input.MaxResults ?? 20, org.pageSize));
     const accounts = org.members.slice(start, end).map((m) => {
       const s = m.state ?? "ACTIVE";

@@ -5,7 +5,7 @@
  * MFA (one failing finding per account, so every output must say which account it is about);
  * root credentials are removed as Organizations' centralized root access leaves them.
  */
-import { FakeAccount, FakeAws, OrganizationMember } from "./fakeAws";
+import { FakeAccount, FakeAws, OrganizationMember, ScriptedError } from "./fakeAws";
 
 /** The access key id of the ambient test credentials (tests/support/env.ts, bench/support/safeEnv.ts). */
 export const AMBIENT_KEY = "AKIAIOSFODNN7EXAMPLE";
@@ -58,6 +58,8 @@ export interface OrganizationSpec {
   readonly inactive?: readonly OrganizationMember[];
   readonly management?: Partial<FakeAccount>;
   readonly pageSize?: number;
+  /** ListAccounts answers this error for this page (0-based). */
+  readonly failPage?: { readonly page: number; readonly error: ScriptedError };
 }
 
 /** Registers the management account (ambient key), every member, and the organization's listing. */
@@ -72,5 +74,6 @@ export function addOrganization(fake: FakeAws, spec: OrganizationSpec): void {
       ...(spec.inactive ?? []),
     ],
     spec.pageSize,
+    spec.failPage,
   );
 }
