@@ -21,7 +21,7 @@ export interface OrganizationCommandOptions {
   readonly reportWaitSeconds: number;
 }
 
-export const concurrencyRange = { min: 1, max: 100, default: 10 } as const;
+export const concurrencyRange = { min: 1, max: 100, default: 20 } as const;
 const roleNamePattern = /^[\w+=,.@-]{1,64}$/;
 
 /** The message for a bad --role-name, or undefined when it is an IAM role name. */
