@@ -5,7 +5,7 @@
  */
 import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { EnforcementLevel, JsonSchema, ResolvedPackConfig } from "./policyConfig";
+import { EnforcementLevel, JsonSchema, ResolvedPackConfig } from "../policy-pack/config/packConfig";
 
 export type Severity = "low" | "medium" | "high" | "critical";
 export type PolicyType = "resource" | "stack" | "unknown";

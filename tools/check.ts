@@ -18,7 +18,11 @@ import { ProgramResource, checkResources } from "./checkRun";
 import { formatReport, hasMandatoryViolation } from "./checkReport";
 import { buildPack, isPackBuildStale } from "./packBuild";
 import { defaultPackDir, startPack } from "./packClient";
-import { PolicyConfigError, PolicyPackConfigFile, loadPolicyPackConfigFile } from "./policyConfig";
+import {
+  PolicyConfigError,
+  PolicyPackConfigFile,
+  loadPolicyPackConfigFile,
+} from "../policy-pack/config/packConfig";
 
 const root = path.resolve(__dirname, "..");
 

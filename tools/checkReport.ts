@@ -5,7 +5,7 @@
  */
 import { accountPolicyNames } from "../policy-pack/controls";
 import { CheckResult, Finding } from "./checkRun";
-import { EnforcementLevel } from "./policyConfig";
+import { EnforcementLevel } from "../policy-pack/config/packConfig";
 
 const order: EnforcementLevel[] = ["mandatory", "remediate", "advisory", "disabled"];
 

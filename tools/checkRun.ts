@@ -19,7 +19,7 @@ import {
   ResolvedPackConfig,
   reconcilePolicyConfig,
   unknownPolicyNames,
-} from "./policyConfig";
+} from "../policy-pack/config/packConfig";
 
 /** A resource as `runProgram` reports it (see tools/runProgram.ts). */
 export interface ProgramResource {

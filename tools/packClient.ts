@@ -28,11 +28,15 @@ import {
   fromAnalyzerInfo,
   fromRemediateResponse,
 } from "./analyzerProto";
-import { PolicyPackConfigFile, ResolvedPackConfig, reconcilePolicyConfig } from "./policyConfig";
+import {
+  PolicyPackConfigFile,
+  ResolvedPackConfig,
+  reconcilePolicyConfig,
+} from "../policy-pack/config/packConfig";
 
 export * from "./analyzerProto";
 export * from "./engineValues";
-export * from "./policyConfig";
+export * from "../policy-pack/config/packConfig";
 
 /** This repository's pack folder. */
 export const defaultPackDir = path.resolve(__dirname, "..", "policy-pack");

@@ -2,29 +2,28 @@
  * `--config FILE`: the same JSON as a `--policy-pack-config` file, so the pack and the audit
  * share thresholds:
  * `{"all": "mandatory", "access-keys-rotated": {"enforcementLevel": "advisory", "maximumKeyAgeDays": 60}}`.
- * Properties are checked against each policy's schema (type, minimum, maximum); a policy set to
- * `disabled` is not audited.
+ * The file is read by the pack's own config reader (config/packConfig.ts, as `npm run check`
+ * reads it): schema defaults, then "all", then each policy's entry, checked against each
+ * policy's schema. Unlike the CLI, the audit also rejects names and properties that match no
+ * policy, since nothing else would catch the typo. A policy set to `disabled` is not audited.
  */
 import { readFile } from "fs/promises";
-import { controls, PolicyName } from "../controls";
+import { controls } from "../controls";
+import {
+  PolicyConfigError,
+  PolicyDefaults,
+  PolicyPackConfigFile,
+  parsePolicyPackConfig,
+  reconcilePolicyConfig,
+  ResolvedPackConfig,
+  unknownPolicyNames,
+  unknownPropertyNames,
+} from "../config/packConfig";
 import { passwordPolicyConfigSchemas } from "../rules/passwordPolicy";
-import { accountConfigSchemas, defaultAccountThresholds } from "../account/config";
+import { accountConfigSchemas } from "../account/config";
 import { auditPolicyNames, AuditPolicyName, defaultRuleSettings, RuleSettings } from "../account/findings";
 
 export class ConfigError extends Error {}
-
-const levels = new Set(["advisory", "mandatory", "remediate", "disabled"]);
-
-interface PropertySchema {
-  readonly type: string;
-  readonly minimum?: number;
-  readonly maximum?: number;
-}
-
-const schemas: Partial<Record<PolicyName, { properties: Record<string, PropertySchema> }>> = {
-  ...accountConfigSchemas,
-  ...passwordPolicyConfigSchemas,
-};
 
 export interface AuditConfig {
   readonly settings: RuleSettings;
@@ -34,86 +33,51 @@ export interface AuditConfig {
 
 export const defaultAuditConfig: AuditConfig = { settings: defaultRuleSettings, policies: auditPolicyNames };
 
-function checkValue(where: string, schema: PropertySchema, v: unknown): void {
-  const ok =
-    schema.type === "integer"
-      ? Number.isInteger(v)
-      : schema.type === "number"
-        ? typeof v === "number"
-        : typeof v === schema.type;
-  if (!ok)
-    throw new ConfigError(
-      `${where} must be ${schema.type === "integer" ? "an integer" : `a ${schema.type}`}`,
-    );
-  const n = v as number;
-  if (schema.minimum !== undefined && n < schema.minimum)
-    throw new ConfigError(`${where} must be at least ${schema.minimum}`);
-  if (schema.maximum !== undefined && n > schema.maximum)
-    throw new ConfigError(`${where} must be at most ${schema.maximum}`);
-}
+const schemas: Partial<Record<AuditPolicyName, PolicyDefaults["configSchema"]>> = {
+  ...accountConfigSchemas,
+  ...passwordPolicyConfigSchemas,
+};
 
-function level(where: string, v: unknown): string {
-  if (typeof v !== "string" || !levels.has(v)) {
-    throw new ConfigError(`${where} must be one of ${[...levels].join(", ")}`);
-  }
-  return v;
-}
+/** Every policy of the pack (the file may name the resource policies too), with its schema if audited. */
+const packPolicies: PolicyDefaults[] = Object.keys(controls).map((name) => ({
+  name,
+  enforcementLevel: "advisory",
+  configSchema: schemas[name as AuditPolicyName],
+}));
 
-interface Entry {
-  readonly level?: string;
-  readonly props: Record<string, unknown>;
-}
-
-/** One policy's entry: a level string, or `{ enforcementLevel?, ...properties }` checked against its schema. */
-function entryOf(file: string, key: string, value: unknown): Entry {
-  if (!(key in controls)) throw new ConfigError(`${file}: unknown policy "${key}"`);
-  if (typeof value === "string") return { level: level(`${file}: "${key}"`, value), props: {} };
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new ConfigError(`${file}: "${key}" must be an enforcement level or an object`);
-  }
-  const { enforcementLevel, ...props } = value as Record<string, unknown>;
-  const schema = schemas[key as PolicyName];
-  for (const [prop, v] of schema ? Object.entries(props) : []) {
-    const s = schema?.properties[prop];
-    if (!s) throw new ConfigError(`${file}: "${key}" has no property "${prop}"`);
-    checkValue(`${file}: "${key}".${prop}`, s, v);
-  }
-  return {
-    level:
-      enforcementLevel === undefined
-        ? undefined
-        : level(`${file}: "${key}".enforcementLevel`, enforcementLevel),
-    props,
-  };
-}
-
-/** Each default group with the file's properties for that policy laid over it. */
-function overlay<T extends object>(defaults: T, entries: Map<string, Entry>): T {
+/** Each default group with the file's values for exactly the keys the group has. */
+function overlay<T extends object>(defaults: T, resolved: ResolvedPackConfig): T {
   return Object.fromEntries(
-    Object.entries(defaults).map(([name, d]) => [name, { ...d, ...(entries.get(name)?.props ?? {}) }]),
+    Object.entries(defaults).map(([name, group]) => {
+      const given = resolved[name]?.properties ?? {};
+      const keys = Object.keys(group as object).filter((k) => k in given);
+      return [name, { ...group, ...Object.fromEntries(keys.map((k) => [k, given[k]])) }];
+    }),
   ) as T;
 }
 
 /** Validates a parsed config object; returns the thresholds and the policies left enabled. */
 export function auditConfigFrom(raw: unknown, file: string): AuditConfig {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new ConfigError(`${file}: expected a JSON object of policy names`);
+  let parsed: PolicyPackConfigFile;
+  let resolved: ResolvedPackConfig;
+  try {
+    parsed = parsePolicyPackConfig(raw);
+    const unknown = [
+      ...unknownPolicyNames(packPolicies, parsed).map((n) => `unknown policy "${n}"`),
+      ...unknownPropertyNames(packPolicies, parsed).map((p) => `${p} is not a setting of that policy`),
+    ];
+    if (unknown.length > 0) throw new PolicyConfigError(unknown);
+    resolved = reconcilePolicyConfig(packPolicies, parsed);
+  } catch (e) {
+    if (e instanceof PolicyConfigError) throw new ConfigError(`${file}: ${e.problems.join("; ")}`);
+    throw e;
   }
-  const { all, ...rest } = raw as Record<string, unknown>;
-  const allLevel =
-    all === undefined
-      ? undefined
-      : level(
-          `${file}: "all"`,
-          typeof all === "object" && all ? (all as { enforcementLevel?: unknown }).enforcementLevel : all,
-        );
-  const entries = new Map(Object.entries(rest).map(([key, value]) => [key, entryOf(file, key, value)]));
   return {
     settings: {
-      thresholds: overlay(defaultAccountThresholds, entries),
-      passwordPolicy: overlay(defaultRuleSettings.passwordPolicy, entries),
+      thresholds: overlay(defaultRuleSettings.thresholds, resolved),
+      passwordPolicy: overlay(defaultRuleSettings.passwordPolicy, resolved),
     },
-    policies: auditPolicyNames.filter((p) => (entries.get(p)?.level ?? allLevel) !== "disabled"),
+    policies: auditPolicyNames.filter((p) => resolved[p].enforcementLevel !== "disabled"),
   };
 }
 
@@ -128,7 +92,7 @@ export async function loadAuditConfig(file: string, displayName = file): Promise
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = text.trim() === "" ? {} : JSON.parse(text);
   } catch (e) {
     throw new ConfigError(`${displayName}: not valid JSON (${(e as Error).message})`);
   }

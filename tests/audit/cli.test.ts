@@ -289,11 +289,20 @@ describe("npm run audit (the CLI)", function () {
         ['{"no-such-policy": "advisory"}', /unknown policy "no-such-policy"/],
         [
           '{"access-keys-rotated": {"maximumKeyAgeDays": 0}}',
-          /"access-keys-rotated".maximumKeyAgeDays must be at least 1/,
+          /access-keys-rotated: maximumKeyAgeDays must be at least 1, got 0/,
         ],
-        ['{"access-keys-rotated": {"maximumKeyAgeDays": "90"}}', /must be an integer/],
-        ['{"access-keys-rotated": {"maxAge": 9}}', /has no property "maxAge"/],
-        ['{"all": "sometimes"}', /"all" must be one of advisory, mandatory, remediate, disabled/],
+        [
+          '{"access-keys-rotated": {"maximumKeyAgeDays": "90"}}',
+          /maximumKeyAgeDays must be integer, got "90"/,
+        ],
+        [
+          '{"access-keys-rotated": {"maxAge": 9}}',
+          /access-keys-rotated: maxAge is not a setting of that policy/,
+        ],
+        [
+          '{"all": "sometimes"}',
+          /"all": "sometimes" is not a valid enforcement level \(advisory, mandatory, remediate, disabled\)/,
+        ],
       ];
       for (const [text, message] of cases) {
         const file = write("c.json", text);

@@ -1,5 +1,7 @@
 /**
- * Policy-pack configuration the way the Pulumi CLI builds it before it calls Configure: every
+ * The `--policy-pack-config` file format, read in one place for `npm run check` (which must
+ * build what the CLI sends to Configure) and the audit's `--config` (which shares the file with
+ * the pack). Policy-pack configuration the way the Pulumi CLI builds it before it calls Configure: every
  * policy starts at its own enforcement level with each configSchema property's `default`, then a
  * `--policy-pack-config` file is merged on top ("all" first, then per policy), and the result is
  * validated against each policy's schema. The pack itself never applies defaults, so a harness
@@ -217,4 +219,19 @@ export function unknownPolicyNames(
 ): string[] {
   const known = new Set(policies.map((p) => p.name));
   return Object.keys(file).filter((n) => n !== "all" && !known.has(n));
+}
+
+/**
+ * Properties in a config file that no policy's schema declares, as `policy: property` (the CLI
+ * passes them through silently; the audit, which has no CLI in front of it, rejects them).
+ */
+export function unknownPropertyNames(
+  policies: readonly PolicyDefaults[],
+  file: PolicyPackConfigFile,
+): string[] {
+  return policies.flatMap((p) =>
+    Object.keys(file[p.name]?.properties ?? {})
+      .filter((k) => p.configSchema?.properties[k] === undefined)
+      .map((k) => `${p.name}: ${k}`),
+  );
 }

@@ -5,7 +5,7 @@ import {
   parsePolicyPackConfig,
   reconcilePolicyConfig,
   unknownPolicyNames,
-} from "../../tools/policyConfig";
+} from "../../../policy-pack/config/packConfig";
 
 const policies: PolicyDefaults[] = [
   {
