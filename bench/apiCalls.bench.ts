@@ -5,6 +5,7 @@
  * user), implemented here only to be counted. Prints both counts, the ratio and the local wall
  * time; asserts nothing. (Against real IAM the per-user calls also meet IAM's request throttling.)
  */
+import { applySafeEnv } from "../tools/safeEnv";
 import {
   IAMClient,
   ListAccessKeysCommand,
@@ -16,6 +17,8 @@ import { readAccountFromApi } from "../policy-pack/account/readApi";
 import { generatedUsers } from "../tests/support/credentialReport";
 import { FakeAws } from "../tests/support/fakeAws";
 
+// Run directly or through bench/index.ts, nothing here may reach off the machine.
+applySafeEnv();
 const KEY = "AKIAIOSFODNN7EXAMPLE";
 const now = new Date("2026-11-20T12:00:00Z");
 

@@ -12,8 +12,10 @@ import { evaluate } from "../policy-pack/account/findings";
 import { factsFromReport } from "../policy-pack/account/readCsv";
 import { credentialReportCsv, generatedUsers } from "../tests/support/credentialReport";
 import { buildPack, isPackBuildStale } from "../tools/packBuild";
-import { safeEnv } from "../tools/safeEnv";
+import { applySafeEnv, safeEnv } from "../tools/safeEnv";
 
+// Run directly or through bench/index.ts, nothing here may reach off the machine.
+applySafeEnv();
 const USERS = 5000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const root = path.resolve(__dirname, "..");

@@ -1,11 +1,14 @@
 // `npm run bench`: runs every bench/*.bench.ts in its own process, one after another, and lets
 // each print its figures. Benchmarks never assert timings; they print them for the README and
-// closing notes. Nothing here may reach off the machine (see safeEnv).
+// closing notes.
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { safeEnv } from "../tools/safeEnv";
+import { applySafeEnv, safeEnv } from "../tools/safeEnv";
 
+// Nothing here, nor any benchmark it starts, may reach off the machine (the one exception:
+// pack.bench.ts installs its pinned comparison peer from the npm registry on first run).
+applySafeEnv();
 const only = process.argv.slice(2);
 const files = fs
   .readdirSync(__dirname)

@@ -11,10 +11,12 @@
 import { spawn } from "child_process";
 import * as path from "path";
 import { buildPack, isPackBuildStale } from "../tools/packBuild";
-import { safeEnv } from "../tools/safeEnv";
+import { applySafeEnv, safeEnv } from "../tools/safeEnv";
 import { FakeAws } from "../tests/support/fakeAws";
 import { addOrganization, memberIds } from "../tests/support/fakeOrganization";
 
+// Run directly or through bench/index.ts, nothing here may reach off the machine.
+applySafeEnv();
 const LATENCY_MS = 50;
 const root = path.resolve(__dirname, "..");
 const packDir = path.join(root, "policy-pack");
