@@ -16,8 +16,10 @@ export const passwordPolicyLimits = {
 /** PutAlternateContact's field lengths. */
 export const contactLimits = { name: 64, title: 50, emailAddress: 254, phoneNumber: 25 } as const;
 
-// One "@", no spaces, a dot in the domain, 1..254 characters: what a person can receive mail at.
-const emailPattern = /^(?=.{1,254}$)[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+// PutAlternateContact's documented pattern, `[\s]*[\w+=.#|!&-]+@[\w.-]+\.[\w]+[\s]*`, without the
+// surrounding blanks (they would be stored) and with \w as ASCII (no u flag): AWS rejects
+// o'brien@, a%b@, a~b@, IDN domains and a hyphen after the last dot. At most 254 characters.
+const emailPattern = /^(?=.{1,254}$)[\w+=.#|!&-]+@[\w.-]+\.\w+$/;
 const phonePattern = /^(?=.{1,25}$)(?=.*[0-9])[\s0-9()+-]+$/;
 const userNamePattern = /^[\w+=,.@-]{1,64}$/;
 const groupNamePattern = /^[\w+=,.@-]{1,128}$/;
@@ -29,7 +31,7 @@ export function emailAddress(issues: Issues, path: string, value: unknown): stri
     path,
     value,
     emailPattern,
-    "an e-mail address like name@example.com, at most 254 characters",
+    "an e-mail address like name@example.com of at most 254 characters: ASCII letters, digits and _ + = . # | ! & - before the @; ASCII letters, digits and _ . - after it, ending in a dot and letters, digits or _",
   );
 }
 

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { baselineArgs, contact, contacts } from "../support/fixtures";
 import { installMocks, record } from "../support/mocks";
+import { EMAIL_RULE } from "./emailRule";
 
 type Components = typeof import("../../components");
 
@@ -147,7 +148,7 @@ describe("AccountBaseline", () => {
       {
         message: [
           "passwordPolicy.minimumLength must be an integer from 6 to 128; got 5",
-          'alternateContacts.security.emailAddress must be an e-mail address like name@example.com, at most 254 characters; got "nobody"',
+          `alternateContacts.security.emailAddress must be ${EMAIL_RULE}; got "nobody"`,
           "adminAccess.users must be a non-empty list of { userName, pgpKey? }; got []",
         ].join("\n"),
       },

@@ -2,6 +2,7 @@ import * as assert from "assert";
 import type * as Components from "../../components";
 import { contact, contacts } from "../support/fixtures";
 import { installMocks, record } from "../support/mocks";
+import { EMAIL_RULE } from "./emailRule";
 
 type C = typeof Components;
 const contactType = "aws:account/alternativeContact:AlternativeContact";
@@ -156,7 +157,7 @@ describe("OrganizationContacts", () => {
       },
       [
         'accountIds[0] must be a 12-digit AWS account id; got "1"',
-        'contacts.security.emailAddress must be an e-mail address like name@example.com, at most 254 characters; got "nobody"',
+        `contacts.security.emailAddress must be ${EMAIL_RULE}; got "nobody"`,
       ].join("\n"),
     ],
   ];

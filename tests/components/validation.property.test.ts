@@ -80,14 +80,13 @@ describe("validators (property-based)", () => {
     );
   });
 
-  it("e-mail addresses: accepts local@domain.tld, rejects text without exactly one @ or with spaces", () => {
-    const label = chars("abcdefghijklmnopqrstuvwxyz0123456789-", 1, 20);
+  it("e-mail addresses: accepts exactly PutAlternateContact's pattern (ASCII), up to 254 characters", () => {
+    const word = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
+    const localAlphabet = `${word}+=.#|!&-`;
+    const domainAlphabet = `${word}.-`;
     const address = fc
-      .tuple(
-        chars("abcdefghijklmnopqrstuvwxyz0123456789._+-", 1, 30),
-        fc.array(label, { minLength: 2, maxLength: 4 }),
-      )
-      .map(([local, labels]) => `${local}@${labels.join(".")}`);
+      .tuple(chars(localAlphabet, 1, 30), chars(domainAlphabet, 1, 30), chars(word, 1, 10))
+      .map(([local, domain, last]) => `${local}@${domain}.${last}`);
     fc.assert(fc.property(address, (a) => assert.deepStrictEqual(run(emailAddress, a), [a, 0])));
     fc.assert(
       fc.property(
@@ -95,10 +94,43 @@ describe("validators (property-based)", () => {
         (s) => assert.deepStrictEqual(run(emailAddress, s), [undefined, 1]),
       ),
     );
+    // Any one character AWS does not allow where it is put: a space, ' % ~, non-ASCII, a second @.
+    const outside = (alphabet: string) =>
+      fc
+        .oneof(fc.string({ minLength: 1, maxLength: 1 }), fc.constantFrom(" ", "'", "%", "~", "\u00fc", "@"))
+        .filter((ch) => !alphabet.includes(ch));
     fc.assert(
-      fc.property(address, fc.nat(), (a, i) => {
-        const at = i % (a.length + 1);
-        assert.deepStrictEqual(run(emailAddress, `${a.slice(0, at)} ${a.slice(at)}`), [undefined, 1]);
+      fc.property(address, outside(localAlphabet), fc.nat(), (a, bad, i) => {
+        const local = a.slice(0, a.indexOf("@"));
+        const at = i % (local.length + 1);
+        const broken = `${local.slice(0, at)}${bad}${a.slice(at)}`;
+        assert.deepStrictEqual(run(emailAddress, broken), [undefined, 1], broken);
+      }),
+    );
+    fc.assert(
+      fc.property(address, outside(domainAlphabet), fc.nat(), (a, bad, i) => {
+        const domainStart = a.indexOf("@") + 1;
+        const at = domainStart + (i % (a.length - domainStart + 1));
+        const broken = `${a.slice(0, at)}${bad}${a.slice(at)}`;
+        assert.deepStrictEqual(run(emailAddress, broken), [undefined, 1], broken);
+      }),
+    );
+    // The part after the last dot is letters, digits and _ only (no "co-uk"), and there must be one.
+    fc.assert(
+      fc.property(address, chars(word, 0, 5), chars(word, 0, 5), (a, x, y) => {
+        assert.deepStrictEqual(run(emailAddress, `${a}-${x}${y}`), [undefined, 1]);
+        assert.deepStrictEqual(run(emailAddress, `${a}.`), [undefined, 1]);
+        assert.deepStrictEqual(run(emailAddress, `${a.slice(0, a.indexOf("@") + 1)}${x}${y}`), [
+          undefined,
+          1,
+        ]);
+      }),
+    );
+    // Length: every valid address up to 254 characters passes, from 255 on it fails.
+    fc.assert(
+      fc.property(address, fc.integer({ min: 0, max: 300 }), (a, n) => {
+        const long = `${"a".repeat(n)}${a}`;
+        assert.deepStrictEqual(run(emailAddress, long), long.length <= 254 ? [long, 0] : [undefined, 1]);
       }),
     );
   });

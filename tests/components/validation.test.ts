@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import type * as Components from "../../components";
 import { contact, contacts } from "../support/fixtures";
+import { EMAIL_RULE } from "./emailRule";
 import { installMocks } from "../support/mocks";
 
 type C = typeof Components;
@@ -128,23 +129,41 @@ const cases: [string, Build, string | undefined][] = [
   [
     "e-mail without @",
     security("emailAddress", "security.example.com"),
-    'alternateContacts.security.emailAddress must be an e-mail address like name@example.com, at most 254 characters; got "security.example.com"',
+    `alternateContacts.security.emailAddress must be ${EMAIL_RULE}; got "security.example.com"`,
   ],
   [
     "e-mail with a space",
     security("emailAddress", "sec urity@example.com"),
-    'alternateContacts.security.emailAddress must be an e-mail address like name@example.com, at most 254 characters; got "sec urity@example.com"',
+    `alternateContacts.security.emailAddress must be ${EMAIL_RULE}; got "sec urity@example.com"`,
   ],
   [
     "e-mail without a domain dot",
     security("emailAddress", "security@localhost"),
-    'alternateContacts.security.emailAddress must be an e-mail address like name@example.com, at most 254 characters; got "security@localhost"',
+    `alternateContacts.security.emailAddress must be ${EMAIL_RULE}; got "security@localhost"`,
   ],
+  ...[
+    ["an apostrophe", "o'brien@example.com"],
+    ["a percent sign", "a%b@example.com"],
+    ["a tilde", "a~b@example.com"],
+    ["a non-ASCII domain", "ops@m\u00fcnchen.de"],
+    ["a hyphen in the last label", "ops@example.co-uk"],
+  ].map(([what, address]): [string, Build, string] => [
+    `e-mail with ${what} (PutAlternateContact rejects it)`,
+    security("emailAddress", address),
+    `alternateContacts.security.emailAddress must be ${EMAIL_RULE}; got ${JSON.stringify(address)}`,
+  ]),
+  ...["first.last+aws=ops#1|x!y&z-_@mail-1.example.co.uk", "A_1@x.io"].map(
+    (address): [string, Build, undefined] => [
+      `e-mail ${address} (every character AWS allows)`,
+      security("emailAddress", address),
+      undefined,
+    ],
+  ),
   ["254-char e-mail", security("emailAddress", email(254)), undefined],
   [
     "255-char e-mail",
     security("emailAddress", email(255)),
-    `alternateContacts.security.emailAddress must be an e-mail address like name@example.com, at most 254 characters; got "${email(255)}"`,
+    `alternateContacts.security.emailAddress must be ${EMAIL_RULE}; got "${email(255)}"`,
   ],
   ["25-char phone", security("phoneNumber", phone(25)), undefined],
   [
