@@ -1,10 +1,11 @@
 /**
  * admin-policy-only-on-mfa-group: full administrative rights (AdministratorAccess, or an Allow of
  * "*" on "*") are granted only to a group whose policies deny everything but MFA self-service
- * while `aws:MultiFactorAuthPresent` is false; never to a user or a role directly.
+ * to every request without MFA (./mfaDeny.ts: `BoolIfExists`, so access-key requests are denied
+ * too); never to a user or a role directly. The violation says why a group's MFA Deny does not count.
  */
 import { StackValidationPolicy } from "@pulumi/policy";
-import { Grant, grantsAdmin, grantsOf, groupEnforcesMfa, userName } from "./iamModel";
+import { Grant, grantsAdmin, grantsOf, groupMfaVerdict, userName } from "./iamModel";
 import { policyMeta } from "./meta";
 import { decideEach } from "./preview";
 
@@ -29,12 +30,16 @@ export const adminPolicyOnlyOnMfaGroup: StackValidationPolicy = {
   validateStack: (args, reportViolation) => {
     decideEach(args.resources, (r) => {
       for (const g of grantsOf(r).filter((g) => grantsAdmin(args.resources, g.policy))) {
-        if (g.principal.kind === "group" && groupEnforcesMfa(args.resources, g.principal.name)) continue;
+        const mfa =
+          g.principal.kind === "group" ? groupMfaVerdict(args.resources, g.principal.name) : undefined;
+        if (mfa?.enforces) continue;
         const what = "arn" in g.policy ? `policy ${g.policy.arn}` : `an inline "*" on "*" policy`;
         const why =
-          g.principal.kind === "group"
-            ? "but no policy on that group denies access without MFA"
-            : `directly, not through a group that enforces MFA`;
+          mfa === undefined
+            ? `directly, not through a group that enforces MFA`
+            : mfa.reasons.length === 0
+              ? "but no policy on that group denies access without MFA"
+              : `but the MFA Deny on that group does not count: ${mfa.reasons.join("; ")}`;
         reportViolation(
           `${grantee(args.resources, g)} gets full administrative rights from ${what} (${r.name}) ${why}; ` +
             `administrator rights must come only from a group that enforces MFA`,

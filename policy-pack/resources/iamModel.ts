@@ -4,13 +4,8 @@
  * `id` or `arn` equals it (IAM users' and groups' ids are their names).
  */
 import { PolicyResource } from "@pulumi/policy";
-import {
-  Statement,
-  isAdminStatement,
-  isAdministratorAccessArn,
-  isMfaEnforcingStatement,
-  statementsOf,
-} from "./policyDocument";
+import { MfaVerdict, mfaVerdict } from "./mfaDeny";
+import { Statement, isAdminStatement, isAdministratorAccessArn, statementsOf } from "./policyDocument";
 import { awsTypes } from "./types";
 
 export type PrincipalKind = "user" | "group" | "role";
@@ -132,12 +127,14 @@ export function grantsAdmin(resources: readonly PolicyResource[], policy: Grant[
   return grantStatements(resources, policy).some(isAdminStatement);
 }
 
-/** Whether a policy on the named group denies everything but MFA self-service without MFA. */
-export function groupEnforcesMfa(resources: readonly PolicyResource[], group: string): boolean {
-  return resources
-    .flatMap(grantsOf)
-    .filter((g) => g.principal.kind === "group" && sameGroup(resources, g.principal.name, group))
-    .some((g) => grantStatements(resources, g.policy).some(isMfaEnforcingStatement));
+/** Whether the named group's policies, taken together, deny everything but MFA self-service without MFA. */
+export function groupMfaVerdict(resources: readonly PolicyResource[], group: string): MfaVerdict {
+  return mfaVerdict(
+    resources
+      .flatMap(grantsOf)
+      .filter((g) => g.principal.kind === "group" && sameGroup(resources, g.principal.name, group))
+      .flatMap((g) => grantStatements(resources, g.policy)),
+  );
 }
 
 function sameGroup(resources: readonly PolicyResource[], a: string, b: string): boolean {

@@ -6,6 +6,7 @@
  */
 import { EnforcementLevel, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import {
+  CharacterClassesConfig,
   PasswordPolicyConfig,
   PasswordPolicyRuleName,
   PasswordPolicySettings,
@@ -18,9 +19,8 @@ import {
   strengthenPasswordPolicy,
 } from "../rules/passwordPolicy";
 import { policyMeta } from "./meta";
+import { Field, readSettings, wrongTypeMessage } from "./passwordPolicySettings";
 import { awsTypes } from "./types";
-
-type Field = keyof PasswordPolicySettings;
 
 const passwordPolicyDocs =
   "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html";
@@ -33,11 +33,6 @@ function remediationSteps(setting: string): string {
   );
 }
 
-/** Reads only the given fields, so an unknown elsewhere in the resource does not stop this check. */
-function read(props: Record<string, unknown>, fields: readonly Field[]): PasswordPolicySettings {
-  return Object.fromEntries(fields.map((f) => [f, props[f] ?? undefined]).filter(([, v]) => v !== undefined));
-}
-
 function passwordPolicyPolicy<R extends PasswordPolicyRuleName>(spec: {
   name: R;
   sentence: string;
@@ -45,6 +40,8 @@ function passwordPolicyPolicy<R extends PasswordPolicyRuleName>(spec: {
   setting: string;
   fields: readonly Field[];
   check: (s: PasswordPolicySettings, c: PasswordPolicyConfig[R]) => string | undefined;
+  /** What the threshold asks of a field, for the message when the field has the wrong type. */
+  requirement: (c: PasswordPolicyConfig[R], field: Field) => string;
 }): ResourceValidationPolicy {
   const config = (args: ResourceValidationArgs): PasswordPolicyConfig[R] => ({
     ...defaultPasswordPolicyConfig[spec.name],
@@ -59,18 +56,23 @@ function passwordPolicyPolicy<R extends PasswordPolicyRuleName>(spec: {
     configSchema: passwordPolicyConfigSchemas[spec.name],
     validateResource: (args, reportViolation) => {
       if (args.type !== awsTypes.accountPasswordPolicy) return;
-      const message = spec.check(read(args.props, spec.fields), config(args));
+      const { settings, wrongTypes } = readSettings(args.props, spec.fields);
+      const c = config(args);
+      // A wrong type is reported on its own; the rule judges the settings once they are well typed.
+      for (const w of wrongTypes) reportViolation(wrongTypeMessage(w, spec.requirement(c, w.field)));
+      const message = wrongTypes.length === 0 ? spec.check(settings, c) : undefined;
       if (message) reportViolation(message);
     },
     remediateResource: (args) => {
       if (args.type !== awsTypes.accountPasswordPolicy) return undefined;
-      const current = read(args.props, spec.fields);
+      const { settings, given, wrongTypes } = readSettings(args.props, spec.fields);
       const c = config(args);
-      if (!spec.check(current, c)) return undefined;
-      const raised = strengthenPasswordPolicy(current, { ...defaultPasswordPolicyConfig, [spec.name]: c });
+      if (wrongTypes.length === 0 && !spec.check(settings, c)) return undefined;
+      // A wrong-typed field is raised as if unset: to the threshold.
+      const raised = strengthenPasswordPolicy(settings, { ...defaultPasswordPolicyConfig, [spec.name]: c });
       for (const f of spec.fields) {
         // Leave an unset class requirement unset rather than writing an explicit `false`.
-        if (raised[f] !== current[f] && !(raised[f] === false && current[f] === undefined)) {
+        if (raised[f] !== given[f] && !(raised[f] === false && given[f] === undefined)) {
           args.props[f] = raised[f];
         }
       }
@@ -86,6 +88,7 @@ export const passwordPolicyMinimumLength = passwordPolicyPolicy({
   setting: "minimumPasswordLength",
   fields: ["minimumPasswordLength"],
   check: checkMinimumLength,
+  requirement: (c) => `at least ${c.minimumLength} is required`,
 });
 
 export const passwordPolicyReusePrevention = passwordPolicyPolicy({
@@ -95,7 +98,16 @@ export const passwordPolicyReusePrevention = passwordPolicyPolicy({
   setting: "passwordReusePrevention",
   fields: ["passwordReusePrevention"],
   check: checkReusePrevention,
+  requirement: (c) => `at least ${c.minimumReusePrevention} previous passwords must be remembered`,
 });
+
+/** The character-class config switch for each class field. */
+const classConfigKey: Partial<Record<Field, keyof CharacterClassesConfig>> = {
+  requireUppercaseCharacters: "requireUppercase",
+  requireLowercaseCharacters: "requireLowercase",
+  requireNumbers: "requireNumbers",
+  requireSymbols: "requireSymbols",
+};
 
 export const passwordPolicyCharacterClasses = passwordPolicyPolicy({
   name: "password-policy-character-classes",
@@ -104,6 +116,10 @@ export const passwordPolicyCharacterClasses = passwordPolicyPolicy({
   setting: "requireUppercaseCharacters, requireLowercaseCharacters, requireNumbers and requireSymbols",
   fields: ["requireUppercaseCharacters", "requireLowercaseCharacters", "requireNumbers", "requireSymbols"],
   check: checkCharacterClasses,
+  requirement: (c, field) => {
+    const key = classConfigKey[field];
+    return key !== undefined && c[key] ? "it must be true" : "it must be true or false";
+  },
 });
 
 export const passwordPolicyMaxAge = passwordPolicyPolicy({
@@ -113,6 +129,7 @@ export const passwordPolicyMaxAge = passwordPolicyPolicy({
   setting: "maxPasswordAge",
   fields: ["maxPasswordAge"],
   check: checkMaxAge,
+  requirement: (c) => `a maximum age of at most ${c.maximumAgeDays} days is required`,
 });
 
 export const passwordPolicies: ResourceValidationPolicy[] = [

@@ -1,9 +1,7 @@
 /**
  * IAM policy documents as the resources carry them (a JSON string, or the object form
- * `aws.iam.PolicyDocument`), normalized to statements, and the two questions the policies ask:
- * does a statement grant full administrative rights, and does one deny everything but MFA
- * self-service while MFA is absent.
- * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_my-sec-creds-self-manage-mfa-only.html
+ * `aws.iam.PolicyDocument`), normalized to statements, and whether a statement grants full
+ * administrative rights. Whether statements enforce MFA is ./mfaDeny.ts.
  */
 
 export interface Statement {
@@ -67,34 +65,4 @@ export function isAdminStatement(s: Statement): boolean {
     s.actions.some((a) => a === "*" || a === "*:*") &&
     s.resources.some((r) => r === "*")
   );
-}
-
-function isFalse(v: unknown): boolean {
-  if (Array.isArray(v)) return v.length > 0 && v.every(isFalse);
-  return v === false || (typeof v === "string" && v.toLowerCase() === "false");
-}
-
-/** A `Bool`/`BoolIfExists` condition that matches when `aws:MultiFactorAuthPresent` is false. */
-function whenMfaAbsent(condition: Statement["condition"]): boolean {
-  return Object.entries(condition).some(
-    ([op, keys]) =>
-      ["bool", "boolifexists"].includes(op.toLowerCase()) &&
-      Object.entries(keys).some(([k, v]) => k.toLowerCase() === "aws:multifactorauthpresent" && isFalse(v)),
-  );
-}
-
-/** An exception a person needs to set up MFA: a named IAM or STS action, not a whole service. */
-function isMfaSelfServiceException(action: string): boolean {
-  return /^(iam|sts):[A-Za-z*]+$/.test(action) && !/^(iam|sts):\*$/.test(action);
-}
-
-/**
- * Deny of everything (Action "*", or NotAction listing only named IAM/STS self-service actions)
- * on Resource "*" while `aws:MultiFactorAuthPresent` is false.
- */
-export function isMfaEnforcingStatement(s: Statement): boolean {
-  const coversEverything =
-    s.actions.includes("*") ||
-    (s.actions.length === 0 && s.notActions.length > 0 && s.notActions.every(isMfaSelfServiceException));
-  return s.effect === "Deny" && coversEverything && s.resources.includes("*") && whenMfaAbsent(s.condition);
 }

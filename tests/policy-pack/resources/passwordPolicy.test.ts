@@ -218,6 +218,135 @@ describe("password policy resource policies", () => {
     });
   });
 
+  describe("a setting of the wrong type (not a preview unknown) is a violation naming it", () => {
+    for (const [p, field, value, message] of [
+      [
+        passwordPolicyMinimumLength,
+        "minimumPasswordLength",
+        "abc",
+        'minimum password length is "abc", not a number; at least 14 is required',
+      ],
+      [
+        passwordPolicyMinimumLength,
+        "minimumPasswordLength",
+        "20",
+        'minimum password length is "20", not a number; at least 14 is required',
+      ],
+      [
+        passwordPolicyMinimumLength,
+        "minimumPasswordLength",
+        true,
+        "minimum password length is true, not a number; at least 14 is required",
+      ],
+      [
+        passwordPolicyReusePrevention,
+        "passwordReusePrevention",
+        "abc",
+        'password reuse prevention is "abc", not a number; at least 24 previous passwords must be remembered',
+      ],
+      [
+        passwordPolicyMaxAge,
+        "maxPasswordAge",
+        "abc",
+        'maximum password age is "abc", not a number; a maximum age of at most 90 days is required',
+      ],
+      [
+        passwordPolicyMaxAge,
+        "maxPasswordAge",
+        [30],
+        "maximum password age is [30], not a number; a maximum age of at most 90 days is required",
+      ],
+      [
+        passwordPolicyCharacterClasses,
+        "requireSymbols",
+        "yes",
+        'requireSymbols is "yes", not a boolean; it must be true',
+      ],
+      [
+        passwordPolicyCharacterClasses,
+        "requireNumbers",
+        "true",
+        'requireNumbers is "true", not a boolean; it must be true',
+      ],
+      [
+        passwordPolicyCharacterClasses,
+        "requireUppercaseCharacters",
+        1,
+        "requireUppercaseCharacters is 1, not a boolean; it must be true",
+      ],
+    ] as const) {
+      it(`${p.name}: ${field} ${JSON.stringify(value)}`, async () => {
+        assert.deepStrictEqual(await validateResource(p, pp({ [field]: value })), {
+          violations: [{ message }],
+        });
+      });
+    }
+    it("says so for a class the config does not require, too", async () => {
+      assert.deepStrictEqual(
+        await validateResource(passwordPolicyCharacterClasses, pp({ requireSymbols: "no" }), {
+          requireSymbols: false,
+        }),
+        { violations: [{ message: 'requireSymbols is "no", not a boolean; it must be true or false' }] },
+      );
+    });
+    it("reports each wrong-typed class, and judges the rest once they are well typed", async () => {
+      const out = await validateResource(
+        passwordPolicyCharacterClasses,
+        pp({ requireSymbols: "yes", requireNumbers: "yes", requireLowercaseCharacters: false }),
+      );
+      assert.deepStrictEqual(
+        out.violations.map((v) => v.message),
+        [
+          'requireNumbers is "yes", not a boolean; it must be true',
+          'requireSymbols is "yes", not a boolean; it must be true',
+        ],
+      );
+      const typed = pp({ requireSymbols: true, requireNumbers: true, requireLowercaseCharacters: false });
+      assert.deepStrictEqual((await validateResource(passwordPolicyCharacterClasses, typed)).violations, [
+        {
+          message:
+            "the password policy does not require lowercase letters; it must require uppercase letters, lowercase letters, numbers, symbols",
+        },
+      ]);
+    });
+    it("follows the configured threshold in the message", async () => {
+      assert.deepStrictEqual(
+        await validateResource(passwordPolicyMinimumLength, pp({ minimumPasswordLength: "abc" }), {
+          minimumLength: 20,
+        }),
+        {
+          violations: [
+            { message: 'minimum password length is "abc", not a number; at least 20 is required' },
+          ],
+        },
+      );
+    });
+    it("remediates a wrong-typed setting to the threshold", async () => {
+      for (const [policy, change] of [
+        [passwordPolicyMinimumLength, { minimumPasswordLength: "abc" }],
+        [passwordPolicyMaxAge, { maxPasswordAge: "365" }],
+        [passwordPolicyReusePrevention, { passwordReusePrevention: "x" }],
+        [passwordPolicyCharacterClasses, { requireSymbols: "yes" }],
+      ] as const) {
+        assert.deepStrictEqual(await remediateResource(policy, pp(change)), compliant, policy.name);
+      }
+      assert.deepStrictEqual(
+        await remediateResource(passwordPolicyCharacterClasses, pp({ requireSymbols: "yes" }), {
+          requireSymbols: false,
+        }),
+        { ...compliant, requireSymbols: false },
+      );
+    });
+    it("still cannot decide a preview unknown (not a wrong type)", async () => {
+      const out = await validateResource(
+        passwordPolicyCharacterClasses,
+        pp({ requireSymbols: unknown.bool }),
+      );
+      assert.deepStrictEqual(out.violations, []);
+      assert.match(out.cannotDecide ?? "", /\.requireSymbols can't be known during preview/);
+    });
+  });
+
   it("default levels: length, reuse and classes mandatory, max age advisory", () => {
     assert.deepStrictEqual(
       all.map((p) => [p.name, p.enforcementLevel]),

@@ -240,15 +240,34 @@ describe("admin-policy-only-on-mfa-group", () => {
     ];
     assert.deepStrictEqual(await validateStack(p, stack), { violations: [] });
   });
-  for (const [what, change] of [
+  const counted = (reasons: string) =>
+    `group "Administrators" gets full administrative rights from policy ${adminArn} (admins-admin) but the MFA Deny on that group does not count: ${reasons}; administrator rights must come only from a group that enforces MFA`;
+  for (const [what, change, expected] of [
     [
-      "is Bool true instead of false",
+      "is BoolIfExists true instead of false",
       { Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "true" } } },
+      `group "Administrators" gets full administrative rights from policy ${adminArn} (admins-admin) but no policy on that group denies access without MFA; administrator rights must come only from a group that enforces MFA`,
     ],
-    ["exempts a whole service (iam:*)", { NotAction: ["iam:*", "sts:GetSessionToken"] }],
-    ["exempts a non-IAM action (s3:GetObject)", { NotAction: ["iam:ChangePassword", "s3:GetObject"] }],
-    ["is an Allow, not a Deny", { Effect: "Allow" }],
-    ["covers one resource, not *", { Resource: "arn:aws:s3:::bucket" }],
+    [
+      "is an Allow, not a Deny",
+      { Effect: "Allow" },
+      `group "Administrators" gets full administrative rights from policy ${adminArn} (admins-admin) but no policy on that group denies access without MFA; administrator rights must come only from a group that enforces MFA`,
+    ],
+    [
+      "exempts a whole service (iam:*)",
+      { NotAction: ["iam:*", "sts:GetSessionToken"] },
+      counted("its Deny exempts iam:*, which is not MFA self-service"),
+    ],
+    [
+      "exempts a non-IAM action (s3:GetObject)",
+      { NotAction: ["iam:ChangePassword", "s3:GetObject"] },
+      counted("its Deny exempts s3:GetObject, which is not MFA self-service"),
+    ],
+    [
+      "covers one resource, not *",
+      { Resource: "arn:aws:s3:::bucket" },
+      counted('its Deny applies to arn:aws:s3:::bucket, not to every resource ("*")'),
+    ],
   ] as const) {
     it(`does not count an MFA statement that ${what}`, async () => {
       const weak = { ...forceMfaDocument, Statement: [{ ...forceMfaDocument.Statement[0], ...change }] };
@@ -258,14 +277,12 @@ describe("admin-policy-only-on-mfa-group", () => {
       const out = await validateStack(p, stack);
       assert.deepStrictEqual(
         out.violations.map((v) => v.message),
-        [
-          `group "Administrators" gets full administrative rights from policy ${adminArn} (admins-admin) but no policy on that group denies access without MFA; administrator rights must come only from a group that enforces MFA`,
-        ],
+        [expected],
       );
     });
   }
-  it("accepts Bool (not only BoolIfExists) with a boolean false and Action *", async () => {
-    const strict = {
+  it("does not count Bool (only BoolIfExists) false with Action *: requests signed with access keys carry no MFA key", async () => {
+    const bool = {
       Statement: {
         Effect: "Deny",
         Action: "*",
@@ -274,9 +291,16 @@ describe("admin-policy-only-on-mfa-group", () => {
       },
     };
     const stack = baselineStack().map((r) =>
-      r.type === awsTypes.groupPolicy ? { ...r, props: { ...r.props, policy: strict } } : r,
+      r.type === awsTypes.groupPolicy ? { ...r, props: { ...r.props, policy: bool } } : r,
     );
-    assert.deepStrictEqual(await validateStack(p, stack), { violations: [] });
+    assert.deepStrictEqual(
+      (await validateStack(p, stack)).violations.map((v) => v.message),
+      [
+        counted(
+          'its Deny uses Bool, which does not apply to requests signed with access keys (they carry no aws:MultiFactorAuthPresent; use BoolIfExists, or add a Deny with Null "aws:MultiFactorAuthPresent": "true")',
+        ),
+      ],
+    );
   });
   it("ignores non-admin policies on users (that is iam-policies-via-groups-only's job)", async () => {
     const r = res(awsTypes.userPolicyAttachment, "alice-ro", {
