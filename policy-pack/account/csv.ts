@@ -34,7 +34,7 @@ export const requiredColumns = [
 type Column = (typeof requiredColumns)[number];
 
 export interface CredentialReport {
-  /** From the root row's ARN, else the first user's; null for a report with no rows. */
+  /** From the root row's ARN; null when that ARN names no account. */
   readonly accountId: string | null;
   readonly users: readonly ReportUser[];
 }
@@ -60,24 +60,56 @@ class Row {
     );
   }
 
-  bool(column: Column, allowNotSupported = false): boolean | "not_supported" {
+  private flag(column: Column): boolean | string {
     const v = this.text(column).toLowerCase();
-    if (v === "true") return true;
-    if (v === "false") return false;
-    if (allowNotSupported && v === "not_supported") return "not_supported";
-    throw this.bad(column, allowNotSupported ? "true, false or not_supported" : "true or false");
+    return v === "true" ? true : v === "false" ? false : v;
+  }
+
+  bool(column: Column): boolean {
+    const v = this.flag(column);
+    if (typeof v === "boolean") return v;
+    throw this.bad(column, "true or false");
+  }
+
+  /** password_enabled: true or false; for the root row (it has no IAM password) not_supported. */
+  passwordEnabled(isRoot: boolean): boolean | "not_supported" {
+    const v = this.flag("password_enabled");
+    if (typeof v === "boolean") return v;
+    if (isRoot && v === "not_supported") return "not_supported";
+    throw this.bad(
+      "password_enabled",
+      isRoot ? "true, false or not_supported" : `true or false (not_supported is for ${ROOT_USER} only)`,
+    );
   }
 
   /** An ISO 8601 time, or null for one of the special values (meaning depends on the column). */
   time(column: Column): Date | null {
     const v = this.text(column);
     if (specials.has(v)) return null;
-    const t = isoTime.test(v) ? new Date(v) : undefined;
-    if (!t || Number.isNaN(t.getTime())) {
-      throw this.bad(column, "an ISO 8601 time, N/A, no_information or not_supported");
+    const expected = "an ISO 8601 time, N/A, no_information or not_supported";
+    if (!isoTime.test(v)) throw this.bad(column, expected);
+    if (!isCalendarDay(v)) {
+      throw this.bad(column, `an ISO 8601 time on a day that exists (${v.slice(0, 10)} does not)`);
     }
+    const t = new Date(v);
+    if (Number.isNaN(t.getTime())) throw this.bad(column, expected);
     return t;
   }
+}
+
+/**
+ * Whether the YYYY-MM-DD the text starts with is a day of the calendar: `new Date` rolls
+ * 2026-02-30 over to March 2 instead of rejecting it. The date is compared as written, not as
+ * the instant it names (an offset may move that instant to another day), against a Date built in
+ * UTC from the same year, month and day. Exported for the audit's --now.
+ */
+export function isCalendarDay(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  d.setUTCFullYear(year); // Date.UTC reads years 0..99 as 1900..1999
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
 function columnIndex(header: string[]): Record<Column, number> {
@@ -98,7 +130,7 @@ function accessKey(row: Row, n: 1 | 2): AccessKeyFacts {
       : (["access_key_2_active", "access_key_2_last_rotated", "access_key_2_last_used_date"] as const);
   return {
     number: n,
-    active: row.bool(c[0]) === true,
+    active: row.bool(c[0]),
     lastRotated: row.time(c[1]),
     lastUsed: row.time(c[2]),
   };
@@ -115,11 +147,11 @@ function toUser(row: Row): ReportUser {
     isRoot,
     line: row.line,
     createdAt: row.time("user_creation_time"),
-    passwordEnabled: row.bool("password_enabled", true),
+    passwordEnabled: row.passwordEnabled(isRoot),
     passwordLastUsed:
       lastUsedText === "no_information" ? "no_information" : (row.time("password_last_used") ?? "never"),
     passwordLastChanged: row.time("password_last_changed"),
-    mfaActive: row.bool("mfa_active") === true,
+    mfaActive: row.bool("mfa_active"),
     accessKeys: [accessKey(row, 1), accessKey(row, 2)],
   };
 }
@@ -153,6 +185,10 @@ export function parseCredentialReport(content: string | Uint8Array): CredentialR
     seen.add(u.user);
   }
   const root = users.find((u) => u.isRoot);
-  const arn = (root ?? users[0])?.arn ?? "";
-  return { accountId: accountInArn.exec(arn)?.[1] ?? null, users };
+  if (!root) {
+    throw new CredentialReportError(
+      `credential report has no ${ROOT_USER} row; AWS's credential report always has one: the file is truncated or filtered`,
+    );
+  }
+  return { accountId: accountInArn.exec(root.arn)?.[1] ?? null, users };
 }

@@ -1,7 +1,8 @@
 /**
  * Account facts from a credential report file (the console's "Download report"): the users and
  * root rows only. What a report does not contain is unavailable, with the reason, so the checks
- * that need it come out `not-evaluated` instead of silently passing.
+ * that need it come out `not-evaluated` instead of silently passing. A file without the
+ * `<root_account>` row (truncated or filtered) is rejected by the parser, not audited as clean.
  */
 import { readFile } from "fs/promises";
 import { CredentialReportError, parseCredentialReport } from "./csv";

@@ -4,12 +4,13 @@
  * [--config FILE] [--organization [--role-name NAME] [--concurrency N]]`: the account checks
  * outside Pulumi, for the periodic review, of one account or of every account of an organization.
  * Exit 0 when nothing fails, 1 when a finding fails (or, with --organization, an account could
- * not be audited), 2 for bad usage or unreadable input (one line on stderr, no stack trace). Relative paths are resolved against the directory `npm run`
- * was started in (INIT_CWD), since npm changes the working directory to the package root.
+ * not be audited), 2 for bad usage or unreadable input (one line on stderr, no stack trace).
+ * Relative paths are resolved against the directory `npm run` was started in (INIT_CWD), since npm
+ * changes the working directory to the package root. --now without an offset is UTC.
  */
 import * as path from "path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { CredentialReportError } from "../account/csv";
+import { CredentialReportError, isCalendarDay } from "../account/csv";
 import { AccountFacts } from "../account/facts";
 import { readAccount } from "../account/source";
 import { defaultReportWaitSeconds } from "../account/config";
@@ -41,12 +42,21 @@ class UsageError extends Error {}
 
 const baseDir = (): string => process.env.INIT_CWD ?? process.cwd();
 
+const nowPattern = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const hasZone = /(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * --now as an instant. A date, or a date-time without an offset, is UTC: JavaScript would read
+ * the latter in the machine's time zone, so the same command would give other ages elsewhere.
+ */
 function parseNow(text: string | undefined): Date {
   if (text === undefined) return new Date();
-  const t = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) ? new Date(text) : undefined;
-  if (!t || Number.isNaN(t.getTime())) {
-    throw new UsageError(`--now must be an ISO 8601 time such as 2026-01-31T12:00:00Z; got "${text}"`);
-  }
+  const usage = (why = "") =>
+    new UsageError(`--now must be an ISO 8601 time such as 2026-01-31T12:00:00Z${why}; got "${text}"`);
+  if (!nowPattern.test(text)) throw usage();
+  if (!isCalendarDay(text)) throw usage(` on a day that exists (${text.slice(0, 10)} does not)`);
+  const t = new Date(text.includes("T") && !hasZone.test(text) ? `${text}Z` : text);
+  if (Number.isNaN(t.getTime())) throw usage();
   return t;
 }
 
@@ -121,7 +131,10 @@ function program(): Command {
     )
     .option("--credential-report <file>", "read this credential report CSV instead of the IAM API")
     .addOption(new Option("--format <format>", "output format").choices(formats).default("table"))
-    .option("--now <iso-8601>", "the time ages are measured at (default: now)")
+    .option(
+      "--now <iso-8601>",
+      "the time ages are measured at; a date or a date-time without an offset is UTC (default: now)",
+    )
     .option("--config <file>", "thresholds, in the same JSON format as a --policy-pack-config file")
     .option(
       "--organization",

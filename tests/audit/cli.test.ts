@@ -166,6 +166,38 @@ describe("npm run audit (the CLI)", function () {
     );
   });
 
+  it("--now without an offset is UTC, whatever the machine's time zone (TZ=America/New_York here)", async () => {
+    // alice last signed in 44 days 22 hours before 2026-06-30T12:00Z: 44 days, within the 45
+    // allowed. Read as New York's noon (16:00Z) it would be 45 days 2 hours, and fail.
+    const report = write(
+      "tz.csv",
+      credentialReportCsv("123456789012", { passwordLastUsed: "2026-01-01T00:00:00+00:00" }, [
+        {
+          name: "alice",
+          createdAt: "2024-01-01T00:00:00+00:00",
+          mfa: true,
+          password: { lastUsed: "2026-05-16T14:00:00+00:00", lastChanged: "2026-05-01T00:00:00+00:00" },
+        },
+      ]),
+    );
+    const at = (now: string) =>
+      runAudit(["--credential-report", report, "--format", "json", "--now", now], {
+        TZ: "America/New_York",
+      });
+    const [offsetLess, utc] = await Promise.all([at("2026-06-30T12:00:00"), at("2026-06-30T12:00:00Z")]);
+    assert.strictEqual(utc.code, 0, utc.stdout);
+    assert.strictEqual(offsetLess.code, 0, offsetLess.stdout);
+    assert.strictEqual(offsetLess.stdout, utc.stdout);
+    const lateNewYork = await at("2026-06-30T12:00:00-04:00");
+    assert.strictEqual(lateNewYork.code, 1, "an explicit offset is still honoured");
+  });
+
+  it("--help says an offset-less --now is UTC", async () => {
+    const r = await runAudit(["--help"]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.match(r.stdout.replace(/\s+/g, " "), /--now <iso-8601>.*without an offset is UTC/);
+  });
+
   it("resolves relative paths against INIT_CWD (npm run changes the working directory)", async () => {
     fs.copyFileSync(path.join(repo, EXAMPLE), path.join(tmp, "copy.csv"));
     const r = await runAudit(["--credential-report", "copy.csv", "--format", "json", "--now", NOW], {
@@ -260,6 +292,22 @@ describe("npm run audit (the CLI)", function () {
       );
     });
 
+    it("a report without the <root_account> row (truncated or filtered)", async () => {
+      const lines = fs.readFileSync(path.join(repo, EXAMPLE), "utf8").split("\n");
+      for (const [name, text] of [
+        ["header-only.csv", `${lines[0]}\n`],
+        ["filtered.csv", [lines[0], ...lines.slice(2)].join("\n")],
+      ]) {
+        const bad = write(name, text);
+        assertUsageError(
+          await runAudit(["--credential-report", bad, "--now", NOW]),
+          new RegExp(
+            `^audit: ${bad.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: credential report has no <root_account> row; AWS's credential report always has one: the file is truncated or filtered$`,
+          ),
+        );
+      }
+    });
+
     it("a malformed value", async () => {
       const text = fs
         .readFileSync(path.join(repo, EXAMPLE), "utf8")
@@ -276,6 +324,12 @@ describe("npm run audit (the CLI)", function () {
         await runAudit(["--credential-report", EXAMPLE, "--now", "yesterday"]),
         /^audit: --now must be an ISO 8601 time/,
       );
+      for (const day of ["2026-02-30", "2026-02-30T12:00:00Z", "2026-04-31T00:00:00"]) {
+        assertUsageError(
+          await runAudit(["--credential-report", EXAMPLE, "--now", day]),
+          /^audit: --now must be an ISO 8601 time .* on a day that exists/,
+        );
+      }
       assertUsageError(
         await runAudit(["--format", "xml"]),
         /argument 'xml' is invalid. Allowed choices are table, json, markdown, sarif/,

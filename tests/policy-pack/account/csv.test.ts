@@ -103,7 +103,11 @@ describe("credential report CSV", () => {
         "bob,arn:aws:iam::123456789012:user/bob,2021-06-14T12:00:00+00:00,true",
         "bob,arn:aws:iam::123456789012:user/bob,2021-06-14T12:00:00+00:00,yes",
       ),
-      /^credential report line 3, column password_enabled: expected true, false or not_supported, got "yes"$/,
+      /^credential report line 3, column password_enabled: expected true or false \(not_supported is for <root_account> only\), got "yes"$/,
+    );
+    rejects(
+      csv().replace("root,2019-01-01T00:00:00+00:00,not_supported", "root,2019-01-01T00:00:00+00:00,yes"),
+      /^credential report line 2, column password_enabled: expected true, false or not_supported, got "yes"$/,
     );
     rejects(
       csv().replace("2025-10-16T12:00:00+00:00", "last tuesday"),
@@ -124,8 +128,52 @@ describe("credential report CSV", () => {
     rejects(`${columns.join(",")}\n"unterminated,${"x,".repeat(21)}\n`, /not valid CSV/);
   });
 
-  it("reads a header-only report as no users and no account id", () => {
-    assert.deepStrictEqual(parseCredentialReport(`${columns.join(",")}\n`), { accountId: null, users: [] });
+  it("accepts not_supported in password_enabled for <root_account> only, naming line and column", () => {
+    assert.strictEqual(parseCredentialReport(csv()).users[0].passwordEnabled, "not_supported");
+    rejects(
+      csv().replace(
+        "user/bob,2021-06-14T12:00:00+00:00,true",
+        "user/bob,2021-06-14T12:00:00+00:00,not_supported",
+      ),
+      /^credential report line 3, column password_enabled: expected true or false \(not_supported is for <root_account> only\), got "not_supported"$/,
+    );
+    rejects(
+      csv().replace(
+        "user/svc,2024-02-01T08:00:00+00:00,false",
+        "user/svc,2024-02-01T08:00:00+00:00,NOT_SUPPORTED",
+      ),
+      /^credential report line 5, column password_enabled: expected true or false/,
+    );
+  });
+
+  it("rejects a report without the <root_account> row (AWS always writes it): header-only or filtered", () => {
+    const noRoot =
+      /^credential report has no <root_account> row; AWS's credential report always has one: the file is truncated or filtered$/;
+    rejects(`${columns.join(",")}\n`, noRoot);
+    rejects(`\ufeff${columns.join(",")}\r\n\r\n`, noRoot);
+    const lines = csv().split("\n");
+    rejects([lines[0], ...lines.slice(2)].join("\n"), noRoot);
+  });
+
+  it("rejects a day that does not exist instead of rolling it over, naming line and column", () => {
+    for (const day of ["2026-02-30", "2026-02-29", "2100-02-29", "2026-04-31", "2026-06-31", "2026-01-00"]) {
+      rejects(
+        csv().replace("2025-10-16T12:00:00+00:00", `${day}T10:00:00+00:00`),
+        new RegExp(
+          `^credential report line 3, column access_key_1_last_rotated: expected an ISO 8601 time on a day that exists \\(${day} does not\\), got "${day}T10:00:00\\+00:00"$`,
+        ),
+      );
+    }
+  });
+
+  it("accepts every real day, whatever the offset moves the instant to (leap days, month ends)", () => {
+    const at = (text: string) =>
+      parseCredentialReport(csv().replace("2025-10-16T12:00:00+00:00", text)).users[1].accessKeys[0]
+        .lastRotated;
+    assert.deepStrictEqual(at("2028-02-29T10:00:00+00:00"), new Date("2028-02-29T10:00:00Z"));
+    assert.deepStrictEqual(at("2000-02-29T23:30:00-05:00"), new Date("2000-03-01T04:30:00Z"));
+    assert.deepStrictEqual(at("2026-03-01T01:00:00+05:00"), new Date("2026-02-28T20:00:00Z"));
+    assert.deepStrictEqual(at("2026-12-31T23:00:00-02:00"), new Date("2027-01-01T01:00:00Z"));
   });
 
   describe("properties (fast-check)", () => {
@@ -152,6 +200,55 @@ describe("credential report CSV", () => {
           });
         }),
         { numRuns: 60 },
+      );
+    });
+
+    it("any real time, written with any offset, reads back as that instant", () => {
+      const offsetArb = fc.integer({ min: -14 * 60, max: 14 * 60 }).map((m) => m - (m % 15));
+      fc.assert(
+        fc.property(
+          fc.date({
+            min: new Date("1990-01-01T00:00:00Z"),
+            max: new Date("2100-12-31T00:00:00Z"),
+            noInvalidDate: true,
+          }),
+          offsetArb,
+          (date, offset) => {
+            const t = new Date(Math.floor(date.getTime() / 1000) * 1000);
+            const local = new Date(t.getTime() + offset * 60_000).toISOString().slice(0, 19);
+            const sign = offset < 0 ? "-" : "+";
+            const abs = Math.abs(offset);
+            const text = `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+            const r = parseCredentialReport(csv().replace("2025-10-16T12:00:00+00:00", text));
+            assert.deepStrictEqual(r.users[1].accessKeys[0].lastRotated, t, text);
+          },
+        ),
+      );
+    });
+
+    it("a day past the end of its month is rejected, never rolled over", () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 12 }), (year, month) => {
+          const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+          for (let day = last + 1; day <= 31; day++) {
+            const text = `${year}-${String(month).padStart(2, "0")}-${day}T00:00:00Z`;
+            rejects(
+              csv().replace("2025-10-16T12:00:00+00:00", text),
+              /column access_key_1_last_rotated: .*day that exists/,
+            );
+          }
+        }),
+      );
+    });
+
+    it("removing the <root_account> row from any generated report is rejected", () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: 20 }), shapeArb, (n, shape) => {
+          const eol = shape.crlf ? "\r\n" : "\n";
+          const lines = credentialReportCsv(ACCOUNT, {}, generatedUsers(n, NOW), shape).split(eol);
+          rejects([lines[0], ...lines.slice(2)].join(eol), /has no <root_account> row/);
+        }),
+        { numRuns: 40 },
       );
     });
 
