@@ -6,20 +6,14 @@
  * that enforces MFA" by this Deny, so its tests build it with this same function.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_my-sec-creds-self-manage-mfa-only.html
  */
+import { mfaSelfServiceActions } from "../policy-pack/resources/mfaSelfService";
 
-/** What a user may do before signing in with MFA: manage their own MFA device and password. */
-export const mfaSelfServiceActions = [
-  "iam:CreateVirtualMFADevice",
-  "iam:EnableMFADevice",
-  "iam:GetUser",
-  "iam:GetMFADevice",
-  "iam:ListMFADevices",
-  "iam:ListVirtualMFADevices",
-  "iam:ResyncMFADevice",
-  "iam:ChangePassword",
-  "iam:GetAccountPasswordPolicy",
-  "sts:GetSessionToken",
-] as const;
+/**
+ * What a user may do before signing in with MFA: manage their own MFA device and password. One
+ * list, kept in the policy pack (which ships on its own and imports nothing from here), so the
+ * document deployed and the document the pack recognises cannot drift apart.
+ */
+export { mfaSelfServiceActions };
 
 export interface PolicyStatement {
   readonly Sid: string;

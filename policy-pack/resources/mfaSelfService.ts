@@ -1,8 +1,7 @@
 /**
- * What a user may do before signing in with MFA: manage their own MFA device and password. A copy
- * of `mfaSelfServiceActions` in components/mfaPolicy.ts (the document the AdminAccess component
- * attaches): the pack is its own package and imports nothing from components/, so it keeps this
- * list, and tests/policy-pack/resources/mfaSelfService.test.ts asserts the two stay equal.
+ * What a user may do before signing in with MFA: manage their own MFA device and password. The
+ * one list: the pack (its own package) recognises a force-MFA Deny by it, and the AdminAccess
+ * component (components/mfaPolicy.ts) builds the Deny it deploys from it.
  */
 export const mfaSelfServiceActions: readonly string[] = [
   "iam:CreateVirtualMFADevice",
