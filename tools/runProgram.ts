@@ -10,10 +10,10 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
-import { Invoke, installMocks, RecordingMonitor, RegisteredResource } from "../tests/support/mocks";
+import { Invoke, installMocks, RecordingMonitor, RegisteredResource } from "./mockEngine";
 import { simulatedOrganizationInvokes } from "./simulatedOrganization";
 
-export type { RegisteredResource } from "../tests/support/mocks";
+export type { RegisteredResource } from "./mockEngine";
 
 const root = path.resolve(__dirname, "..");
 const programFile = path.join(root, "index.ts");

@@ -9,7 +9,7 @@
  *   config's `organization.memberAccounts` and `organization.excludeAccounts` list; 444444444444
  *   is SUSPENDED (so "all" shows that suspended accounts are skipped); none is the management one.
  */
-import type { Invoke } from "../tests/support/mocks";
+import type { Invoke } from "./mockEngine";
 import { checkProviderConfig } from "../components/validation/providerConfig";
 import { Issues } from "../components/validation/checks";
 

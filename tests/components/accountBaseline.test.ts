@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { baselineArgs, contact, contacts } from "../support/fixtures";
-import { installMocks, record } from "../support/mocks";
+import { installMocks, record } from "../../tools/mockEngine";
 import { EMAIL_RULE } from "./emailRule";
 
 type Components = typeof import("../../components");

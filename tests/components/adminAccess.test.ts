@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { installMocks, isSecret, promiseOf, record, RecordingMonitor } from "../support/mocks";
+import { installMocks, isSecret, promiseOf, record, RecordingMonitor } from "../../tools/mockEngine";
 
 type Components = typeof import("../../components");
 

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { contact, contacts } from "../support/fixtures";
-import { installMocks, record } from "../support/mocks";
+import { installMocks, record } from "../../tools/mockEngine";
 
 type Components = typeof import("../../components");
 const contactType = "aws:account/alternativeContact:AlternativeContact";

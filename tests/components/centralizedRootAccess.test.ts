@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import type * as Components from "../../components";
-import { installMocks, record } from "../support/mocks";
+import { installMocks, record } from "../../tools/mockEngine";
 
 type C = typeof Components;
 const featuresType = "aws:iam/organizationsFeatures:OrganizationsFeatures";

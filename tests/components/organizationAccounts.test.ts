@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import type * as Components from "../../components";
 import { organizationInvokes } from "../support/fixtures";
-import { installMocks } from "../support/mocks";
+import { installMocks } from "../../tools/mockEngine";
 
 describe("organizationMemberAccounts / organizationManagementAccountId", () => {
   let c: typeof Components;

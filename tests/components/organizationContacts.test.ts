@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import type * as Components from "../../components";
 import { contact, contacts } from "../support/fixtures";
-import { installMocks, record } from "../support/mocks";
+import { installMocks, record } from "../../tools/mockEngine";
 import { EMAIL_RULE } from "./emailRule";
 
 type C = typeof Components;

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { defaultPasswordPolicyInputs } from "../support/fixtures";
-import { installMocks, record } from "../support/mocks";
+import { installMocks, record } from "../../tools/mockEngine";
 
 type Components = typeof import("../../components");
 

@@ -5,7 +5,7 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { baselineArgs } from "../support/fixtures";
-import { allRegistered, promiseOf } from "../support/mocks";
+import { allRegistered, promiseOf } from "../../tools/mockEngine";
 
 describe("components under Pulumi's standard setMocks", () => {
   const created: pulumi.runtime.MockResourceArgs[] = [];

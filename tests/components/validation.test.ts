@@ -2,7 +2,7 @@ import * as assert from "assert";
 import type * as Components from "../../components";
 import { contact, contacts } from "../support/fixtures";
 import { EMAIL_RULE } from "./emailRule";
-import { installMocks } from "../support/mocks";
+import { installMocks } from "../../tools/mockEngine";
 
 type C = typeof Components;
 type Build = (c: C) => unknown;

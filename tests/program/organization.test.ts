@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { contact, organizationInvokes } from "../support/fixtures";
-import type { Invoke } from "../support/mocks";
+import type { Invoke } from "../../tools/mockEngine";
 import { execute, prepare, runProgramWithOutputs } from "../../tools/runProgram";
 import { example, ns, readConfig, StackFiles } from "./stackFiles";
 

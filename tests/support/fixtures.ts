@@ -1,6 +1,6 @@
 /** Valid arguments to start each test from; a test changes one field. */
 import type { AccountBaselineArgs, AlternateContactsArgs, ContactArgs } from "../../components";
-import type { Invoke } from "./mocks";
+import type { Invoke } from "../../tools/mockEngine";
 
 export const contact = (who: string): ContactArgs => ({
   name: `${who} Team`,
