@@ -11,7 +11,7 @@ import * as path from "path";
 import { evaluate } from "../policy-pack/account/findings";
 import { factsFromReport } from "../policy-pack/account/readCsv";
 import { credentialReportCsv, generatedUsers } from "../tests/support/credentialReport";
-import { buildPack, isPackBuildStale } from "../tools/packBuild";
+import { ensurePackBuilt } from "../tools/packBuild";
 import { applySafeEnv, safeEnv } from "../tools/safeEnv";
 
 // Run directly or through bench/index.ts, nothing here may reach off the machine.
@@ -43,7 +43,7 @@ const cold: number[] = [];
 console.log(`findings: ${findings}`);
 
 // Peak memory, and the first (cold) run, in fresh processes running the compiled pack.
-if (isPackBuildStale(packDir)) buildPack(packDir);
+ensurePackBuilt(packDir);
 const probe = `
 const t0 = process.hrtime.bigint();
 const { factsFromReport } = require(${JSON.stringify(path.join(packDir, "bin/account/readCsv.js"))});

@@ -10,7 +10,7 @@
  */
 import { spawn } from "child_process";
 import * as path from "path";
-import { buildPack, isPackBuildStale } from "../tools/packBuild";
+import { ensurePackBuilt } from "../tools/packBuild";
 import { applySafeEnv, safeEnv } from "../tools/safeEnv";
 import { FakeAws } from "../tests/support/fakeAws";
 import { addOrganization, memberIds } from "../tests/support/fakeOrganization";
@@ -115,7 +115,7 @@ function report(r: Run): void {
 }
 
 async function main(): Promise<void> {
-  if (isPackBuildStale(packDir)) buildPack(packDir);
+  ensurePackBuilt(packDir);
   const fake = await FakeAws.start();
   fake.latencyMs = LATENCY_MS;
   try {

@@ -17,7 +17,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { awsTypes } from "../policy-pack/resources/types";
-import { buildPack, isPackBuildStale } from "../tools/packBuild";
+import { ensurePackBuilt } from "../tools/packBuild";
 import { ResourceInput, defaultPackDir, startPack } from "../tools/packClient";
 import { applySafeEnv, safeEnv } from "../tools/safeEnv";
 
@@ -253,7 +253,7 @@ const median = (xs: number[]) => quantile(xs, 0.5);
 const fmt = (ms: number) => (ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`);
 
 async function main(): Promise<void> {
-  if (isPackBuildStale(defaultPackDir)) buildPack(defaultPackDir);
+  ensurePackBuilt(defaultPackDir);
   const resources = workload();
   const temp: string[] = [];
   const specs: PackSpec[] = [];

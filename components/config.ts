@@ -62,7 +62,7 @@ export function readProgramConfig(): ProgramConfig {
 }
 
 /** The CLI hands objects, lists and booleans over as JSON text, and plain strings as they are. */
-function parseValue(raw: string): unknown {
+export function parseValue(raw: string): unknown {
   try {
     return JSON.parse(raw);
   } catch {

@@ -16,7 +16,7 @@ import * as path from "path";
 import { safeEnv } from "./safeEnv";
 import { ProgramResource, checkResources } from "./checkRun";
 import { formatReport, hasMandatoryViolation } from "./checkReport";
-import { buildPack, isPackBuildStale } from "./packBuild";
+import { ensurePackBuilt } from "./packBuild";
 import { defaultPackDir, startPack } from "./packClient";
 import {
   PolicyConfigError,
@@ -139,7 +139,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   // A clone's `npm ci` builds bin/; after an edit to the pack's sources, check what was edited.
-  if (isPackBuildStale(defaultPackDir)) buildPack(defaultPackDir);
+  ensurePackBuilt(defaultPackDir);
   const pack = await startPack({ env: safeEnv() });
   try {
     const result = await checkResources(pack, resources, packConfig);

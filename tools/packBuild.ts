@@ -40,3 +40,8 @@ export function buildPack(packDir: string): void {
   const now = new Date();
   fs.utimesSync(path.join(packDir, "bin", "index.js"), now, now);
 }
+
+/** Rebuilds the pack only when `bin/` is missing or older than its sources: what every caller wants. */
+export function ensurePackBuilt(packDir: string): void {
+  if (isPackBuildStale(packDir)) buildPack(packDir);
+}

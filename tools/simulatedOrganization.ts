@@ -12,21 +12,13 @@
 import type { Invoke } from "./mockEngine";
 import { checkProviderConfig } from "../components/validation/providerConfig";
 import { Issues } from "../components/validation/checks";
+import { parseValue } from "../components/config";
 
 export const simulatedMemberAccountIds = ["111111111111", "222222222222", "333333333333"] as const;
 export const simulatedSuspendedAccountId = "444444444444";
 export const simulatedDefaultAccountId = "123456789012";
 export const getOrganizationToken = "aws:organizations/getOrganization:getOrganization";
 export const getCallerIdentityToken = "aws:index/getCallerIdentity:getCallerIdentity";
-
-function parsed(text: string | undefined): unknown {
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
 
 /** The ids a (possibly invalid: the program reports that) organization setting lists. */
 function listedIds(organization: unknown): string[] {
@@ -54,7 +46,7 @@ function account(id: string, state: string): Record<string, string> {
 export function simulatedOrganizationInvokes(
   config: Readonly<Record<string, string>>,
 ): Record<string, Invoke> {
-  const values = Object.fromEntries(Object.entries(config).map(([k, v]) => [k, parsed(v)]));
+  const values = Object.fromEntries(Object.entries(config).map(([k, v]) => [k, parseValue(v)]));
   const provider = checkProviderConfig(new Issues(), values);
   const self = provider.roleAccountId ?? provider.allowedAccountIds?.[0] ?? simulatedDefaultAccountId;
   const active = [

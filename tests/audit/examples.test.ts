@@ -8,6 +8,15 @@ import { auditConfigFrom } from "../../policy-pack/audit/config";
 const examples = path.resolve(__dirname, "../../examples");
 const read = (f: string) => fs.readFileSync(path.join(examples, f), "utf8");
 
+interface Workflow {
+  readonly on: { schedule: { cron: string }[] };
+  readonly permissions: Record<string, string>;
+  readonly jobs: { audit: { steps: { uses?: string; run?: string; with?: Record<string, string> }[] } };
+}
+
+/** An example GitHub workflow, parsed. */
+const readWorkflow = (file: string): Workflow => parse(read(file)) as Workflow;
+
 describe("examples/", () => {
   it("audit-readonly-policy.json grants exactly the read-only calls the audit makes", () => {
     const doc = JSON.parse(read("audit-readonly-policy.json")) as {
@@ -57,11 +66,7 @@ describe("examples/", () => {
   });
 
   it("github-workflow-audit-organization.yml audits the organization with the example role and uploads SARIF", () => {
-    const wf = parse(read("github-workflow-audit-organization.yml")) as {
-      on: { schedule: { cron: string }[] };
-      permissions: Record<string, string>;
-      jobs: { audit: { steps: { uses?: string; run?: string; with?: Record<string, string> }[] } };
-    };
+    const wf = readWorkflow("github-workflow-audit-organization.yml");
     assert.ok(wf.on.schedule[0].cron);
     assert.strictEqual(wf.permissions["security-events"], "write");
     const steps = wf.jobs.audit.steps;
@@ -80,11 +85,7 @@ describe("examples/", () => {
   });
 
   it("github-workflow-audit.yml runs on a schedule and uploads SARIF to code scanning", () => {
-    const wf = parse(read("github-workflow-audit.yml")) as {
-      on: { schedule: { cron: string }[] };
-      permissions: Record<string, string>;
-      jobs: { audit: { steps: { uses?: string; run?: string; with?: Record<string, string> }[] } };
-    };
+    const wf = readWorkflow("github-workflow-audit.yml");
     assert.ok(wf.on.schedule[0].cron);
     assert.strictEqual(wf.permissions["security-events"], "write");
     const steps = wf.jobs.audit.steps;

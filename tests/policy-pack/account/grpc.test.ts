@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { accountPolicyNames } from "../../../policy-pack/controls";
-import { buildPack, isPackBuildStale } from "../../../tools/packBuild";
+import { ensurePackBuilt } from "../../../tools/packBuild";
 import {
   AnalyzerInfo,
   PackClient,
@@ -59,7 +59,7 @@ describe("the compiled pack's account policies over gRPC, reading a credential r
   let reportFile: string;
 
   before(async () => {
-    if (isPackBuildStale(defaultPackDir)) buildPack(defaultPackDir);
+    ensurePackBuilt(defaultPackDir);
     reportFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pack-report-")), "credential-report.csv");
     fs.writeFileSync(reportFile, report);
     pack = await startPack();

@@ -6,7 +6,7 @@
  */
 import * as assert from "assert";
 import { accountPolicyNames } from "../../../policy-pack/controls";
-import { buildPack, isPackBuildStale } from "../../../tools/packBuild";
+import { ensurePackBuilt } from "../../../tools/packBuild";
 import {
   AnalyzerInfo,
   PackClient,
@@ -28,7 +28,7 @@ describe("the compiled pack over gRPC, when the stack's default aws provider ass
   let info: AnalyzerInfo;
 
   before(async () => {
-    if (isPackBuildStale(defaultPackDir)) buildPack(defaultPackDir);
+    ensurePackBuilt(defaultPackDir);
     fake = await FakeAws.start();
     pack = await startPack({ env: { ...process.env, AWS_ENDPOINT_URL: fake.url } });
     info = await pack.getAnalyzerInfo();

@@ -1,14 +1,15 @@
 /**
  * The compiled pack started exactly as `pulumi preview --policy-pack policy-pack` starts it
  * (run-policy-pack from the pack folder, port from stdout) and driven over the Analyzer gRPC
- * protocol. `before` rebuilds policy-pack/bin with tsc (about 2.5 s here): the root `npm test`
- * does not build, and testing a stale bin/ would prove nothing about the sources under review.
+ * protocol. `before` rebuilds policy-pack/bin with tsc (about 2.5 s here) whenever it is older
+ * than its sources: the root `npm test` does not build, and testing a stale bin/ would prove
+ * nothing about the sources under review.
  */
 import * as assert from "assert";
 import { accountPolicyNames, resourcePolicyNames } from "../../../policy-pack/controls";
 import { passwordPolicyConfigSchemas } from "../../../policy-pack/rules/passwordPolicy";
 import { awsTypes } from "../../../policy-pack/resources/types";
-import { buildPack } from "../../../tools/packBuild";
+import { ensurePackBuilt } from "../../../tools/packBuild";
 import {
   AnalyzerInfo,
   Diagnostic,
@@ -48,7 +49,7 @@ describe("the compiled pack over gRPC, started as the engine starts it", functio
   let info: AnalyzerInfo;
 
   before(async () => {
-    buildPack(defaultPackDir);
+    ensurePackBuilt(defaultPackDir);
     pack = await startPack();
     info = await pack.getAnalyzerInfo();
   });
