@@ -1,25 +1,29 @@
 /**
- * The policy that forces MFA, as AWS documents it: deny every action except the few a user needs
- * to sign in for the first time, set their password and register their own MFA device, while the
- * request is not MFA-authenticated. Attached inline to the administrators group, it makes the
- * group's AdministratorAccess usable only after MFA sign-in. The policy pack recognises "a group
- * that enforces MFA" by this Deny, so its tests build it with this same function.
+ * The policy that forces MFA: while a request is not MFA-authenticated (`aws:MultiFactorAuthPresent`
+ * false in a console session, absent with access keys, hence `BoolIfExists`), deny everything but
+ * MFA self-service, and deny that self-service on any user or MFA device but the caller's own.
+ * Attached inline to the administrators group beside AdministratorAccess (an Allow of everything),
+ * the Denies alone must confine what a member can do before MFA: AWS's documented example exempts
+ * self-service on every resource, which beside AdministratorAccess would let a member without MFA
+ * enable an MFA device on a colleague. After MFA sign-in no statement applies.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_my-sec-creds-self-manage-mfa-only.html
  */
-import { mfaSelfServiceActions } from "../policy-pack/resources/mfaSelfService";
+import { mfaSelfService, ownMfaArn, ownUserArn } from "../policy-pack/iam/selfService";
 
 /**
- * What a user may do before signing in with MFA: manage their own MFA device and password. One
+ * What a member may do before signing in with MFA, on their own user and MFA device only. One
  * list, kept in the policy pack (which ships on its own and imports nothing from here), so the
  * document deployed and the document the pack recognises cannot drift apart.
  */
-export { mfaSelfServiceActions };
+export const mfaSelfServiceActions: readonly string[] = mfaSelfService.map((s) => s.action);
 
 export interface PolicyStatement {
   readonly Sid: string;
   readonly Effect: "Allow" | "Deny";
-  readonly NotAction: readonly string[];
-  readonly Resource: string;
+  readonly Action?: readonly string[];
+  readonly NotAction?: readonly string[];
+  readonly Resource?: string;
+  readonly NotResource?: readonly string[];
   readonly Condition: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
@@ -28,17 +32,26 @@ export interface PolicyDocument {
   readonly Statement: readonly PolicyStatement[];
 }
 
+const withoutMfa = { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } };
+
 /** The force-MFA policy document (a fresh object each call). */
 export function forceMfaPolicyDocument(): PolicyDocument {
   return {
     Version: "2012-10-17",
     Statement: [
       {
-        Sid: "DenyAllExceptListedIfNoMFA",
+        Sid: "DenyAllExceptSelfServiceIfNoMFA",
         Effect: "Deny",
         NotAction: [...mfaSelfServiceActions],
         Resource: "*",
-        Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } },
+        Condition: withoutMfa,
+      },
+      {
+        Sid: "DenySelfServiceOnOthersIfNoMFA",
+        Effect: "Deny",
+        Action: mfaSelfService.filter((s) => s.scope !== "none").map((s) => s.action),
+        NotResource: [ownUserArn, ownMfaArn],
+        Condition: withoutMfa,
       },
     ],
   };

@@ -1,7 +1,7 @@
 /**
  * admin-policy-only-on-mfa-group: full administrative rights (AdministratorAccess, or an Allow of
  * "*" on "*") are granted only to a group whose policies deny everything but MFA self-service
- * to every request without MFA (./mfaDeny.ts: `BoolIfExists`, so access-key requests are denied
+ * to every request without MFA (../iam/forceMfa.ts: `BoolIfExists`, so access-key requests are denied
  * too); never to a user or a role directly. The violation says why a group's MFA Deny does not count.
  */
 import { StackValidationPolicy } from "@pulumi/policy";

@@ -4,8 +4,8 @@
  * `id` or `arn` equals it (IAM users' and groups' ids are their names).
  */
 import { PolicyResource } from "@pulumi/policy";
-import { MfaVerdict, mfaVerdict } from "./mfaDeny";
-import { Statement, isAdminStatement, isAdministratorAccessArn, statementsOf } from "./policyDocument";
+import { MfaVerdict, forceMfaVerdict } from "../iam/forceMfa";
+import { allowsEverything } from "../iam/policyDocument";
 import { awsTypes } from "./types";
 
 export type PrincipalKind = "user" | "group" | "role";
@@ -110,31 +110,39 @@ export function grantsOf(resource: PolicyResource): Grant[] {
     });
 }
 
-/** The statements of a grant's policy; for an ARN, those of the customer-managed Policy in the stack with that ARN or name. */
-export function grantStatements(resources: readonly PolicyResource[], policy: Grant["policy"]): Statement[] {
-  if ("inline" in policy) return statementsOf(policy.inline);
+/** The document of the customer-managed Policy in the stack with this ARN or name; undefined for any other ARN. */
+function managedDocument(resources: readonly PolicyResource[], arn: string): unknown {
   const managed = ofType(resources, awsTypes.policy).find(
-    (p) =>
-      refersTo(policy.arn, p) ||
-      (typeof p.props.name === "string" && policy.arn.endsWith(`/${p.props.name}`)),
+    (p) => refersTo(arn, p) || (typeof p.props.name === "string" && arn.endsWith(`/${p.props.name}`)),
   );
-  return managed ? statementsOf(managed.props.policy) : [];
+  return managed?.props.policy;
+}
+
+/** A grant's policy as documents and, for an ARN whose document is not in the stack, the ARN. */
+function policiesOf(resources: readonly PolicyResource[], policy: Grant["policy"]) {
+  if ("inline" in policy) return { documents: [policy.inline], managedPolicyArns: [] };
+  const doc = managedDocument(resources, policy.arn);
+  return doc === undefined
+    ? { documents: [], managedPolicyArns: [policy.arn] }
+    : { documents: [doc], managedPolicyArns: [] };
 }
 
 /** AdministratorAccess, or a policy with an Allow of "*" on "*". */
 export function grantsAdmin(resources: readonly PolicyResource[], policy: Grant["policy"]): boolean {
-  if ("arn" in policy && isAdministratorAccessArn(policy.arn)) return true;
-  return grantStatements(resources, policy).some(isAdminStatement);
+  const { documents, managedPolicyArns } = policiesOf(resources, policy);
+  return allowsEverything(documents, managedPolicyArns);
 }
 
-/** Whether the named group's policies, taken together, deny everything but MFA self-service without MFA. */
+/** Whether the named group's policies, taken together, enforce MFA (../iam/forceMfa.ts). */
 export function groupMfaVerdict(resources: readonly PolicyResource[], group: string): MfaVerdict {
-  return mfaVerdict(
-    resources
-      .flatMap(grantsOf)
-      .filter((g) => g.principal.kind === "group" && sameGroup(resources, g.principal.name, group))
-      .flatMap((g) => grantStatements(resources, g.policy)),
-  );
+  const policies = resources
+    .flatMap(grantsOf)
+    .filter((g) => g.principal.kind === "group" && sameGroup(resources, g.principal.name, group))
+    .map((g) => policiesOf(resources, g.policy));
+  return forceMfaVerdict({
+    documents: policies.flatMap((p) => p.documents),
+    managedPolicyArns: policies.flatMap((p) => p.managedPolicyArns),
+  });
 }
 
 function sameGroup(resources: readonly PolicyResource[], a: string, b: string): boolean {

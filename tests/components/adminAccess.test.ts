@@ -4,27 +4,43 @@ import { installMocks, isSecret, promiseOf, record, RecordingMonitor } from "../
 
 type Components = typeof import("../../components");
 
-/** The AWS-documented force-MFA policy, written out here so the builder is checked, not echoed. */
+/**
+ * The force-MFA policy, written out here so the builder is checked, not echoed: without MFA,
+ * nothing but self-service, and self-service only on the caller's own user and MFA device.
+ */
+const withoutMfa = { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } };
 const expectedMfaPolicy = {
   Version: "2012-10-17",
   Statement: [
     {
-      Sid: "DenyAllExceptListedIfNoMFA",
+      Sid: "DenyAllExceptSelfServiceIfNoMFA",
       Effect: "Deny",
       NotAction: [
-        "iam:CreateVirtualMFADevice",
-        "iam:EnableMFADevice",
-        "iam:GetUser",
-        "iam:GetMFADevice",
-        "iam:ListMFADevices",
-        "iam:ListVirtualMFADevices",
-        "iam:ResyncMFADevice",
         "iam:ChangePassword",
         "iam:GetAccountPasswordPolicy",
+        "iam:CreateVirtualMFADevice",
+        "iam:EnableMFADevice",
+        "iam:ListMFADevices",
+        "iam:ResyncMFADevice",
+        "iam:GetUser",
         "sts:GetSessionToken",
       ],
       Resource: "*",
-      Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } },
+      Condition: withoutMfa,
+    },
+    {
+      Sid: "DenySelfServiceOnOthersIfNoMFA",
+      Effect: "Deny",
+      Action: [
+        "iam:ChangePassword",
+        "iam:CreateVirtualMFADevice",
+        "iam:EnableMFADevice",
+        "iam:ListMFADevices",
+        "iam:ResyncMFADevice",
+        "iam:GetUser",
+      ],
+      NotResource: ["arn:aws:iam::*:user/${aws:username}", "arn:aws:iam::*:mfa/${aws:username}"],
+      Condition: withoutMfa,
     },
   ],
 };

@@ -9,7 +9,9 @@ import { awsTypes } from "../../../policy-pack/resources/types";
 import { TestResource, validateStack } from "../../support/policyHarness";
 import { adminArn, baselineStack, forceMfaDocument, res } from "./stackFixtures";
 
-const selfService = forceMfaDocument.Statement[0].NotAction;
+const selfService = forceMfaDocument.Statement[0].NotAction ?? [];
+/** The component's second Deny: self-service on anyone but the caller, without MFA. */
+const othersDeny = forceMfaDocument.Statement[1];
 
 function deny(condition: Record<string, Record<string, unknown>>, change: Record<string, unknown> = {}) {
   return { Effect: "Deny", NotAction: [...selfService], Resource: "*", Condition: condition, ...change };
@@ -17,9 +19,16 @@ function deny(condition: Record<string, Record<string, unknown>>, change: Record
 const boolFalse = { Bool: { "aws:MultiFactorAuthPresent": "false" } };
 const nullTrue = { Null: { "aws:MultiFactorAuthPresent": "true" } };
 
-/** The baseline stack with the group's inline MFA policy replaced by these statements. */
+/**
+ * The baseline stack with the group's blanket MFA Deny replaced by these statements (the Deny of
+ * self-service on other users stays).
+ */
 function withStatements(...statements: unknown[]): TestResource[] {
-  const doc = JSON.stringify({ Version: "2012-10-17", Statement: statements });
+  return withDocument({ Version: "2012-10-17", Statement: [...statements, othersDeny] });
+}
+
+function withDocument(document: unknown): TestResource[] {
+  const doc = JSON.stringify(document);
   return baselineStack().map((r) =>
     r.type === awsTypes.groupPolicy ? { ...r, props: { ...r.props, policy: doc } } : r,
   );
@@ -43,6 +52,21 @@ const nullReason =
 describe("admin-policy-only-on-mfa-group: the group's MFA Deny", () => {
   it("counts the baseline's own BoolIfExists document", async () => {
     assert.deepStrictEqual(await messages(baselineStack()), []);
+  });
+
+  it("does not count self-service exempted on every resource beside AdministratorAccess: members could act on others", async () => {
+    const former = {
+      Version: "2012-10-17",
+      Statement: [deny({ BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } })],
+    };
+    assert.deepStrictEqual(
+      await messages(withDocument(former)),
+      notCounted(
+        "its Deny exempts iam:ChangePassword, iam:EnableMFADevice, iam:ListMFADevices, iam:ResyncMFADevice, iam:GetUser " +
+          `on every user, and policy ${adminArn} may allow them on other users, so a member without MFA can act on another ` +
+          "user (deny them without MFA on NotResource arn:aws:iam::*:user/${aws:username}, arn:aws:iam::*:mfa/${aws:username})",
+      ),
+    );
   });
 
   it("does not count Bool false on the self-service NotAction, and says why", async () => {

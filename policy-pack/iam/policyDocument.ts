@@ -1,7 +1,7 @@
 /**
- * IAM policy documents as the resources carry them (a JSON string, or the object form
- * `aws.iam.PolicyDocument`), normalized to statements, and whether a statement grants full
- * administrative rights. Whether statements enforce MFA is ./mfaDeny.ts.
+ * IAM policy documents as resources and the IAM API carry them (a JSON string, or the parsed
+ * object), normalized to statements, and whether a statement grants full administrative rights.
+ * Whether a group's policies enforce MFA is ./forceMfa.ts.
  */
 
 export interface Statement {
@@ -9,6 +9,7 @@ export interface Statement {
   readonly actions: readonly string[];
   readonly notActions: readonly string[];
   readonly resources: readonly string[];
+  readonly notResources: readonly string[];
   readonly condition: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
@@ -53,6 +54,7 @@ export function statementsOf(document: unknown): Statement[] {
       actions: list(st.Action),
       notActions: list(st.NotAction),
       resources: list(st.Resource),
+      notResources: list(st.NotResource),
       condition,
     };
   });
@@ -65,4 +67,35 @@ export function isAdminStatement(s: Statement): boolean {
     s.actions.some((a) => a === "*" || a === "*:*") &&
     s.resources.some((r) => r === "*")
   );
+}
+
+/** Whether these policies, taken together, allow every action on everything (CIS v5 1.15's `*:*`). */
+export function allowsEverything(
+  documents: readonly unknown[],
+  managedPolicyArns: readonly string[],
+): boolean {
+  return (
+    managedPolicyArns.some(isAdministratorAccessArn) || documents.flatMap(statementsOf).some(isAdminStatement)
+  );
+}
+
+/** IAM's wildcard match: `*` any run of characters, `?` exactly one. */
+export function wildcardMatch(pattern: string, value: string, ignoreCase: boolean): boolean {
+  const body = pattern
+    .split(/([*?])/)
+    .map((part) => (part === "*" ? ".*" : part === "?" ? "." : part.replace(/[.+^${}()|[\]\\]/g, "\\$&")))
+    .join("");
+  return new RegExp(`^${body}$`, ignoreCase ? "is" : "s").test(value);
+}
+
+/** Whether an Action / NotAction list names this action (case-insensitive, with wildcards). */
+export function namesAction(patterns: readonly string[], action: string): boolean {
+  return patterns.some((p) => wildcardMatch(p, action, true));
+}
+
+/** Whether the statement's Action (or NotAction) covers this action. */
+export function coversAction(s: Statement, action: string): boolean {
+  return s.actions.length > 0
+    ? namesAction(s.actions, action)
+    : s.notActions.length > 0 && !namesAction(s.notActions, action);
 }
