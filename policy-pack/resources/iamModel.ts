@@ -46,50 +46,83 @@ export function userName(resources: readonly PolicyResource[], ref: string): str
   return typeof user?.props.name === "string" ? user.props.name : ref;
 }
 
-type GrantSource = {
-  type: string;
-  kind: PrincipalKind;
-  principals: (p: Record<string, unknown>) => string[];
-} & ({ document: string } | { arns: (p: Record<string, unknown>) => string[] });
+type Props = Record<string, unknown>;
+type GrantPolicy = Grant["policy"];
 
-const one = (key: string) => (p: Record<string, unknown>) => {
+interface GrantSource {
+  readonly type: string;
+  readonly kind: PrincipalKind;
+  readonly principals: (p: Props, resource: PolicyResource) => string[];
+  readonly policies: (p: Props) => GrantPolicy[];
+}
+
+const one = (key: string) => (p: Props) => {
   const s = refString(p[key]);
   return s === undefined ? [] : [s];
 };
-const arnList = (p: Record<string, unknown>) => refList(p.policyArns);
+const inline = (key: string) => (p: Props) => [{ inline: p[key] }];
+const arn = (key: string) => (p: Props) => one(key)(p).map((arn) => ({ arn }));
+const arns = (key: string) => (p: Props) => refList(p[key]).map((arn) => ({ arn }));
+/** A role's own `inlinePolicies` input: `[{ name, policy }]`. */
+const rolesInline = (p: Props) =>
+  Array.isArray(p.inlinePolicies)
+    ? p.inlinePolicies.map((ip) => ({ inline: (ip as Props | null)?.policy }))
+    : [];
 
 const grantSources: GrantSource[] = [
-  { type: awsTypes.userPolicy, kind: "user", principals: one("user"), document: "policy" },
-  { type: awsTypes.userPolicyAttachment, kind: "user", principals: one("user"), arns: one("policyArn") },
-  { type: awsTypes.userPolicyAttachmentsExclusive, kind: "user", principals: one("userName"), arns: arnList },
-  { type: awsTypes.groupPolicy, kind: "group", principals: one("group"), document: "policy" },
-  { type: awsTypes.groupPolicyAttachment, kind: "group", principals: one("group"), arns: one("policyArn") },
+  { type: awsTypes.userPolicy, kind: "user", principals: one("user"), policies: inline("policy") },
+  { type: awsTypes.userPolicyAttachment, kind: "user", principals: one("user"), policies: arn("policyArn") },
+  {
+    type: awsTypes.userPolicyAttachmentsExclusive,
+    kind: "user",
+    principals: one("userName"),
+    policies: arns("policyArns"),
+  },
+  { type: awsTypes.groupPolicy, kind: "group", principals: one("group"), policies: inline("policy") },
+  {
+    type: awsTypes.groupPolicyAttachment,
+    kind: "group",
+    principals: one("group"),
+    policies: arn("policyArn"),
+  },
   {
     type: awsTypes.groupPolicyAttachmentsExclusive,
     kind: "group",
     principals: one("groupName"),
-    arns: arnList,
+    policies: arns("policyArns"),
   },
-  { type: awsTypes.rolePolicy, kind: "role", principals: one("role"), document: "policy" },
-  { type: awsTypes.rolePolicyAttachment, kind: "role", principals: one("role"), arns: one("policyArn") },
-  { type: awsTypes.rolePolicyAttachmentsExclusive, kind: "role", principals: one("roleName"), arns: arnList },
+  { type: awsTypes.rolePolicy, kind: "role", principals: one("role"), policies: inline("policy") },
+  { type: awsTypes.rolePolicyAttachment, kind: "role", principals: one("role"), policies: arn("policyArn") },
+  {
+    type: awsTypes.rolePolicyAttachmentsExclusive,
+    kind: "role",
+    principals: one("roleName"),
+    policies: arns("policyArns"),
+  },
+  // The Role's own (deprecated, still accepted) inputs attach policies as surely as an attachment.
+  {
+    type: awsTypes.role,
+    kind: "role",
+    principals: (p, r) => [refString(p.name) ?? r.name],
+    policies: (p) => [...arns("managedPolicyArns")(p), ...rolesInline(p)],
+  },
   {
     type: awsTypes.policyAttachment,
     kind: "user",
     principals: (p) => refList(p.users),
-    arns: one("policyArn"),
+    policies: arn("policyArn"),
   },
   {
     type: awsTypes.policyAttachment,
     kind: "group",
     principals: (p) => refList(p.groups),
-    arns: one("policyArn"),
+    policies: arn("policyArn"),
   },
   {
     type: awsTypes.policyAttachment,
     kind: "role",
     principals: (p) => refList(p.roles),
-    arns: one("policyArn"),
+    policies: arn("policyArn"),
   },
 ];
 
@@ -98,12 +131,9 @@ export function grantsOf(resource: PolicyResource): Grant[] {
   return grantSources
     .filter((s) => s.type === resource.type)
     .flatMap((s) => {
-      const policies =
-        "document" in s
-          ? [{ inline: resource.props[s.document] }]
-          : s.arns(resource.props).map((arn) => ({ arn }));
+      const policies = s.policies(resource.props);
       return s
-        .principals(resource.props)
+        .principals(resource.props, resource)
         .flatMap((name) =>
           policies.map((policy) => ({ resource, principal: { kind: s.kind, name }, policy })),
         );
@@ -119,7 +149,7 @@ function managedDocument(resources: readonly PolicyResource[], arn: string): unk
 }
 
 /** A grant's policy as documents and, for an ARN whose document is not in the stack, the ARN. */
-function policiesOf(resources: readonly PolicyResource[], policy: Grant["policy"]) {
+function policiesOf(resources: readonly PolicyResource[], policy: GrantPolicy) {
   if ("inline" in policy) return { documents: [policy.inline], managedPolicyArns: [] };
   const doc = managedDocument(resources, policy.arn);
   return doc === undefined
@@ -128,7 +158,7 @@ function policiesOf(resources: readonly PolicyResource[], policy: Grant["policy"
 }
 
 /** AdministratorAccess, or a policy with an Allow of "*" on "*". */
-export function grantsAdmin(resources: readonly PolicyResource[], policy: Grant["policy"]): boolean {
+export function grantsAdmin(resources: readonly PolicyResource[], policy: GrantPolicy): boolean {
   const { documents, managedPolicyArns } = policiesOf(resources, policy);
   return allowsEverything(documents, managedPolicyArns);
 }

@@ -13,6 +13,7 @@ export const awsTypes = {
   userPoliciesExclusive: "aws:iam/userPoliciesExclusive:UserPoliciesExclusive",
   userPolicyAttachmentsExclusive: "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive",
   group: "aws:iam/group:Group",
+  role: "aws:iam/role:Role",
   groupPolicy: "aws:iam/groupPolicy:GroupPolicy",
   groupPolicyAttachment: "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
   groupPolicyAttachmentsExclusive: "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive",

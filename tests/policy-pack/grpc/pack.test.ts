@@ -183,6 +183,46 @@ describe("the compiled pack over gRPC, started as the engine starts it", functio
     );
   });
 
+  it("AnalyzeStack flags admin rights a Role grants itself (managedPolicyArns, inlinePolicies) as mandatory", async () => {
+    await configure();
+    const managed: ResourceInput = {
+      type: awsTypes.role,
+      name: "deployer",
+      properties: { name: "Deployer", assumeRolePolicy: "{}", managedPolicyArns: [adminArn] },
+    };
+    const inline: ResourceInput = {
+      type: awsTypes.role,
+      name: "ci",
+      properties: {
+        name: "CI",
+        inlinePolicies: [
+          {
+            name: "all",
+            policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }),
+          },
+        ],
+      },
+    };
+    const { diagnostics } = await pack.analyzeStack([...stack(), managed, inline]);
+    assert.deepStrictEqual(
+      diagnostics.map((d) => [d.policyName, d.enforcementLevel, d.urn, d.message.split("\n").pop()]),
+      [
+        [
+          "admin-policy-only-on-mfa-group",
+          "mandatory",
+          defaultUrn(managed.type, managed.name),
+          `role "Deployer" gets full administrative rights from policy ${adminArn} (deployer) directly, not through a group that enforces MFA; administrator rights must come only from a group that enforces MFA`,
+        ],
+        [
+          "admin-policy-only-on-mfa-group",
+          "mandatory",
+          defaultUrn(inline.type, inline.name),
+          'role "CI" gets full administrative rights from an inline "*" on "*" policy (ci) directly, not through a group that enforces MFA; administrator rights must come only from a group that enforces MFA',
+        ],
+      ],
+    );
+  });
+
   it("secrets arrive unwrapped in Analyze, stay secret through Remediate, and never reach a message", async () => {
     await configure({ "password-policy-minimum-length": { enforcementLevel: "remediate" } });
     const secretLength = {

@@ -202,6 +202,75 @@ describe("admin-policy-only-on-mfa-group", () => {
       ],
     );
   });
+  it("fails AdministratorAccess in a Role's own managedPolicyArns, as it fails a RolePolicyAttachment", async () => {
+    const role = res(awsTypes.role, "deployer", {
+      name: "Deployer",
+      assumeRolePolicy: "{}",
+      managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess", adminArn],
+    });
+    const attachment = res(awsTypes.rolePolicyAttachment, "deployer-admin", {
+      role: "Deployer",
+      policyArn: adminArn,
+    });
+    const viaRole = await validateStack(p, [...baselineStack(), role]);
+    assert.deepStrictEqual(viaRole, {
+      violations: [
+        {
+          message: `role "Deployer" gets full administrative rights from policy ${adminArn} (deployer) directly, not through a group that enforces MFA; administrator rights must come only from a group that enforces MFA`,
+          urn: urnOf(role),
+        },
+      ],
+    });
+    const viaAttachment = await validateStack(p, [...baselineStack(), attachment]);
+    assert.deepStrictEqual(
+      viaAttachment.violations.map((v) => v.message.replace("(deployer-admin)", "(deployer)")),
+      viaRole.violations.map((v) => v.message),
+    );
+  });
+  it("fails a * on * document in a Role's own inlinePolicies, and a customer-managed one in managedPolicyArns", async () => {
+    const inlineRole = res(awsTypes.role, "ci", {
+      name: "CI",
+      inlinePolicies: [
+        {
+          name: "read",
+          policy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Action: "s3:Get*", Resource: "*" }],
+          }),
+        },
+        { name: "all", policy: JSON.stringify(starStarDocument) },
+      ],
+    });
+    const everything = res(awsTypes.policy, "everything", {
+      name: "Everything",
+      arn: "arn:aws:iam::123456789012:policy/Everything",
+      policy: JSON.stringify(starStarDocument),
+    });
+    const managedRole = res(awsTypes.role, "ops", {
+      managedPolicyArns: ["arn:aws:iam::123456789012:policy/Everything"],
+    });
+    const out = await validateStack(p, [...baselineStack(), inlineRole, everything, managedRole]);
+    assert.deepStrictEqual(
+      out.violations.map((v) => v.message),
+      [
+        'role "CI" gets full administrative rights from an inline "*" on "*" policy (ci) directly, not through a group that enforces MFA; administrator rights must come only from a group that enforces MFA',
+        'role "ops" gets full administrative rights from policy arn:aws:iam::123456789012:policy/Everything (ops) directly, not through a group that enforces MFA; administrator rights must come only from a group that enforces MFA',
+      ],
+    );
+  });
+  it("passes a Role whose own policies grant less than everything", async () => {
+    const role = res(awsTypes.role, "reader", {
+      name: "Reader",
+      managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
+      inlinePolicies: [
+        {
+          name: "s3",
+          policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "s3:*", Resource: "*" }] }),
+        },
+      ],
+    });
+    assert.deepStrictEqual(await validateStack(p, [...baselineStack(), role]), { violations: [] });
+  });
   it("fails a customer-managed * on * policy attached to a group without MFA enforcement", async () => {
     const stack = [
       ...baselineStack(),
