@@ -118,7 +118,9 @@ export const defaultPasswordPolicyConfig: PasswordPolicyConfig = {
 export function checkMinimumLength(s: PasswordPolicySettings, c: MinimumLengthConfig): string | undefined {
   const actual = s.minimumPasswordLength;
   if (actual === undefined) {
-    return `minimum password length is not set (AWS applies 8); at least ${c.minimumLength} is required`;
+    // A declared policy without MinimumPasswordLength gets AWS's 6; AWS's 8 applies only when the
+    // account has no policy at all (awsDefaultPasswordPolicy, which sets the field).
+    return `minimum password length is not set (AWS applies 6 to a policy without it); at least ${c.minimumLength} is required`;
   }
   return actual < c.minimumLength
     ? `minimum password length is ${actual}; at least ${c.minimumLength} is required`

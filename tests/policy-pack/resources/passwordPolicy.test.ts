@@ -48,10 +48,13 @@ describe("password policy resource policies", () => {
         violations: [],
       });
     });
-    it("fails an unset length, which AWS treats as 8", async () => {
+    it("fails an unset length, which AWS sets to 6 in a declared policy", async () => {
       assert.deepStrictEqual(await validateResource(p, pp({ minimumPasswordLength: undefined })), {
         violations: [
-          { message: "minimum password length is not set (AWS applies 8); at least 14 is required" },
+          {
+            message:
+              "minimum password length is not set (AWS applies 6 to a policy without it); at least 14 is required",
+          },
         ],
       });
     });

@@ -33,7 +33,15 @@ describe("password-policy rules", () => {
       "minimum password length is 13; at least 14 is required",
     );
     assert.strictEqual(checkMinimumLength({ minimumPasswordLength: 14 }, { minimumLength: 14 }), undefined);
-    assert.match(checkMinimumLength({}, { minimumLength: 14 }) ?? "", /not set \(AWS applies 8\)/);
+    // A policy that omits the field gets AWS's 6; 8 is AWS's default only when there is no policy.
+    assert.strictEqual(
+      checkMinimumLength({}, { minimumLength: 14 }),
+      "minimum password length is not set (AWS applies 6 to a policy without it); at least 14 is required",
+    );
+    assert.strictEqual(
+      checkMinimumLength(awsDefaultPasswordPolicy, { minimumLength: 14 }),
+      "minimum password length is 8; at least 14 is required",
+    );
   });
 
   it("reuse prevention: 23 fails, 24 (the AWS maximum) passes, unset and 0 fail", () => {
