@@ -19,7 +19,7 @@ export interface AdminUserArgs {
 
 /**
  * An administrators group with AdministratorAccess that is usable only after MFA sign-in, and
- * the named admin users in it, so nobody needs the root user day to day (CIS 1.16).
+ * the named admin users in it, so nobody needs the root user day to day (CIS 1.6, v3 1.7).
  */
 export interface AdminAccessArgs {
   /** The IAM group's name: 1 to 128 of letters, digits and + = , . @ _ -. @default "Administrators" */

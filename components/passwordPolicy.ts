@@ -4,7 +4,7 @@ import { resolvePasswordPolicyArgs } from "./validation/passwordPolicy";
 
 /**
  * The account's IAM password policy. Every field is optional; the defaults meet CIS AWS
- * Foundations 1.8/1.9 and Security Hub IAM.7, IAM.11-17.
+ * Foundations v5.0.0 1.7/1.8 (v3 1.8/1.9) and Security Hub IAM.7, IAM.11-17.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html
  */
 export interface PasswordPolicyArgs {

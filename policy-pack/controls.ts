@@ -1,15 +1,18 @@
 /**
- * The one table of what each policy maps to: CIS AWS Foundations Benchmark v3.0 numbering,
- * AWS Security Hub control ids and others' ids (Checkov). The pack's descriptions, the audit's
- * `controls` field and the SARIF rules are all rendered from here, so a mapping is written once.
- * @see ../../shared/reference/controls.md
+ * The one table of what each policy maps to: CIS AWS Foundations Benchmark v5.0.0 numbering (what
+ * Security Hub and current scanners cite) with the v3.0 id beside it where it differs, AWS
+ * Security Hub control ids and others' ids (Checkov), and where the baseline deliberately departs
+ * from a control, which and why. The pack's descriptions, the audit's `controls` field and the
+ * SARIF rules are all rendered from here, so a mapping is written once.
  */
 
 export type Severity = "critical" | "high" | "medium" | "low";
 
 export interface Control {
-  /** CIS AWS Foundations Benchmark v3.0 recommendation, if any. */
+  /** CIS AWS Foundations Benchmark v5.0.0 recommendation, if any. */
   readonly cis?: string;
+  /** The same recommendation's v3.0 id, where it differs. */
+  readonly cisV3?: string;
   /** AWS Security Hub control ids. */
   readonly securityHub?: readonly string[];
   /** Other tools' ids for the same check (Checkov). */
@@ -17,6 +20,8 @@ export interface Control {
   readonly severity: Severity;
   /** The requirement in a few words, for tables and SARIF rule names. */
   readonly title: string;
+  /** Controls the policy deliberately does not implement though it looks like them, and why. */
+  readonly departsFrom?: { readonly ids: readonly string[]; readonly why: string };
 }
 
 export const resourcePolicyNames = [
@@ -49,14 +54,16 @@ export type PolicyName = ResourcePolicyName | AccountPolicyName;
 
 export const controls: Readonly<Record<PolicyName, Control>> = {
   "password-policy-minimum-length": {
-    cis: "1.8",
+    cis: "1.7",
+    cisV3: "1.8",
     securityHub: ["IAM.15"],
     others: ["CKV_AWS_10"],
     severity: "medium",
     title: "IAM password policy requires a minimum length of 14",
   },
   "password-policy-reuse-prevention": {
-    cis: "1.9",
+    cis: "1.8",
+    cisV3: "1.9",
     securityHub: ["IAM.16"],
     others: ["CKV_AWS_13"],
     severity: "low",
@@ -81,70 +88,87 @@ export const controls: Readonly<Record<PolicyName, Control>> = {
     title: "Billing, operations and security alternate contacts are declared",
   },
   "console-users-no-access-keys": {
-    cis: "1.11",
+    cis: "1.10",
+    cisV3: "1.11",
     severity: "high",
     title: "No access keys for users with console access",
   },
   "iam-policies-via-groups-only": {
-    cis: "1.15",
+    cis: "1.14",
+    cisV3: "1.15",
+    securityHub: ["IAM.2"],
     others: ["CKV_AWS_40"],
     severity: "low",
     title: "IAM users receive permissions only through groups",
   },
   "admin-policy-only-on-mfa-group": {
-    cis: "1.16",
-    others: ["CKV_AWS_274"],
     severity: "high",
     title: "Full administrative privileges only through a group that enforces MFA",
+    departsFrom: {
+      ids: ["CIS 1.15 (v3 1.16)", "CKV_AWS_274"],
+      why:
+        'they fail any policy allowing "*" on "*", and the baseline\'s Administrators group holds ' +
+        "AdministratorAccess on purpose, so that named people, not the root user, administer the account; " +
+        "instead this policy requires such rights to come only from a group whose policies deny everything " +
+        "but MFA self-service on the member's own user until they sign in with MFA",
+    },
   },
   "login-profile-reset-required": {
     severity: "medium",
     title: "Initial console passwords are encrypted and must be reset at first sign-in",
   },
   "root-access-keys-absent": {
-    cis: "1.4",
+    cis: "1.3",
+    cisV3: "1.4",
     securityHub: ["IAM.4"],
     others: ["CKV_AWS_348"],
     severity: "critical",
     title: "No root user access keys",
   },
   "root-mfa-enabled": {
-    cis: "1.5",
+    cis: "1.4",
+    cisV3: "1.5",
     securityHub: ["IAM.9"],
     severity: "critical",
     title: "MFA is enabled for the root user",
   },
   "root-hardware-mfa": {
-    cis: "1.6",
+    cis: "1.5",
+    cisV3: "1.6",
     securityHub: ["IAM.6"],
     severity: "high",
     title: "Hardware MFA is enabled for the root user",
   },
   "root-not-recently-used": {
-    cis: "1.7",
+    cis: "1.6",
+    cisV3: "1.7",
     severity: "high",
     title: "The root user is not used for everyday tasks",
   },
   "iam-users-mfa-enabled": {
-    cis: "1.10",
+    cis: "1.9",
+    cisV3: "1.10",
     securityHub: ["IAM.5"],
     severity: "high",
     title: "MFA is enabled for every IAM user with a console password",
   },
   "access-keys-rotated": {
-    cis: "1.14",
+    cis: "1.13",
+    cisV3: "1.14",
     securityHub: ["IAM.3"],
     severity: "medium",
     title: "Access keys are rotated every 90 days or less",
   },
   "unused-credentials-disabled": {
-    cis: "1.12",
+    cis: "1.11",
+    cisV3: "1.12",
     securityHub: ["IAM.22", "IAM.8"],
     severity: "medium",
     title: "Credentials unused for 45 days or more are disabled",
   },
   "single-active-access-key": {
-    cis: "1.13",
+    cis: "1.12",
+    cisV3: "1.13",
     severity: "low",
     title: "At most one active access key per IAM user",
   },
@@ -156,18 +180,25 @@ export const controls: Readonly<Record<PolicyName, Control>> = {
   },
 };
 
-/** `["CIS 1.8", "Security Hub IAM.15", "CKV_AWS_10"]`: the ids a finding cites. */
+/** `["CIS 1.7 (v3 1.8)", "Security Hub IAM.15", "CKV_AWS_10"]`: the ids a finding cites (CIS v5.0.0 first). */
 export function controlIds(policy: PolicyName): string[] {
   const c = controls[policy];
   return [
-    ...(c.cis ? [`CIS ${c.cis}`] : []),
+    ...(c.cis ? [`CIS ${c.cis}${c.cisV3 ? ` (v3 ${c.cisV3})` : ""}`] : []),
     ...(c.securityHub ?? []).map((id) => `Security Hub ${id}`),
     ...(c.others ?? []),
   ];
 }
 
-/** "(CIS 1.8, Security Hub IAM.15, CKV_AWS_10)": appended to each policy's one-sentence description. */
+/**
+ * "(CIS 1.7 (v3 1.8), Security Hub IAM.15, CKV_AWS_10)" appended to each policy's one-sentence
+ * description, and where the policy departs from a control, which and why.
+ */
 export function describe(policy: PolicyName, sentence: string): string {
   const ids = controlIds(policy);
-  return ids.length > 0 ? `${sentence} (${ids.join(", ")})` : sentence;
+  const departs = controls[policy].departsFrom;
+  return [
+    ids.length > 0 ? `${sentence} (${ids.join(", ")})` : sentence,
+    ...(departs ? [`It deliberately departs from ${departs.ids.join(" and ")}: ${departs.why}.`] : []),
+  ].join(" ");
 }

@@ -34,7 +34,7 @@ export const accountConfigSchemas = {
         minimum: 1,
         maximum: 365,
         description:
-          "Root use (password sign-in or access key) within this many days fails (CIS 1.7: no everyday use of root).",
+          "Root use (password sign-in or access key) within this many days fails (CIS 1.6 (v3 1.7): no everyday use of root).",
       },
     },
   },
@@ -48,7 +48,7 @@ export const accountConfigSchemas = {
         minimum: 1,
         maximum: 3650,
         description:
-          "Oldest active access key, in days since creation or rotation, that passes (CIS 1.14: 90).",
+          "Oldest active access key, in days since creation or rotation, that passes (CIS 1.13 (v3 1.14): 90).",
       },
     },
   },
@@ -61,7 +61,7 @@ export const accountConfigSchemas = {
         minimum: 1,
         maximum: 3650,
         description:
-          "An enabled password or active key unused for this many days or more fails (CIS 1.12 / Security Hub IAM.22: 45).",
+          "An enabled password or active key unused for this many days or more fails (CIS 1.11 (v3 1.12) / Security Hub IAM.22: 45).",
       },
     },
   },

@@ -56,7 +56,7 @@ export const passwordPolicyConfigSchemas = {
         default: 14,
         minimum: 6,
         maximum: 128,
-        description: "Shortest password length that passes (CIS 1.8: 14).",
+        description: "Shortest password length that passes (CIS 1.7 (v3 1.8): 14).",
       },
     },
   },
@@ -68,7 +68,7 @@ export const passwordPolicyConfigSchemas = {
         minimum: 1,
         maximum: 24,
         description:
-          "Fewest previous passwords that must be remembered (CIS 1.9: 24, the maximum AWS allows).",
+          "Fewest previous passwords that must be remembered (CIS 1.8 (v3 1.9): 24, the maximum AWS allows).",
       },
     },
   },

@@ -95,7 +95,7 @@ describe("npm run audit (the CLI)", function () {
       severity: "medium",
       subject: "bob",
       message: "bob: access key 1 last rotated 400 days ago; at most 90 allowed",
-      controls: ["CIS 1.14", "Security Hub IAM.3"],
+      controls: ["CIS 1.13 (v3 1.14)", "Security Hub IAM.3"],
     });
     for (const f of out.findings)
       assert.deepStrictEqual(Object.keys(f), [

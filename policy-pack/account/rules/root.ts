@@ -1,5 +1,5 @@
 /**
- * The root user's policies (CIS 1.4-1.7). Where the API was read, GetAccountSummary answers for
+ * The root user's policies (CIS 1.3-1.6; v3 1.4-1.7). Where the API was read, GetAccountSummary answers for
  * root even when root has no password (the report row says `not_supported` then); the report
  * row answers when reading a file. Root whose credentials Organizations removed (centralized
  * root access: no password, no keys) has nothing to protect and passes.

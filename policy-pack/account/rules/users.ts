@@ -1,5 +1,5 @@
 /**
- * The IAM users' policies (CIS 1.10, 1.12-1.14), one finding per user that violates, computed
+ * The IAM users' policies (CIS 1.9, 1.11-1.13; v3 1.10, 1.12-1.14), one finding per user that violates, computed
  * from the credential report rows alone: no per-user API calls.
  */
 import { AccessKeyFacts, ReportUser } from "../facts";

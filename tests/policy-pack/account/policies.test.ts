@@ -76,7 +76,7 @@ describe("the pack's account policies (in process)", () => {
     assert.strictEqual(schema("unused-credentials-disabled").unusedDays.default, 45);
     assert.strictEqual(schema("root-not-recently-used").windowDays.default, 1);
     assert.ok(policies.every((p) => p.configSchema?.properties.credentialReportFile?.type === "string"));
-    assert.match(policies[0].description, /\(CIS 1\.4, Security Hub IAM\.4, CKV_AWS_348\)$/);
+    assert.match(policies[0].description, /\(CIS 1\.3 \(v3 1\.4\), Security Hub IAM\.4, CKV_AWS_348\)$/);
   });
 
   it("read the account once per preview and name the account in each diagnostic", async () => {

@@ -44,7 +44,7 @@ describe("account rules (fixed clock 2026-11-20T12:00Z)", () => {
         severity: "medium",
         subject: "bob",
         message: "bob: access key 1 last rotated 91 days ago; at most 90 allowed",
-        controls: ["CIS 1.14", "Security Hub IAM.3"],
+        controls: ["CIS 1.13 (v3 1.14)", "Security Hub IAM.3"],
       });
     });
 

@@ -110,7 +110,7 @@ describe("the compiled pack over gRPC, started as the engine starts it", functio
     assert.strictEqual(d.enforcementLevel, "mandatory");
     assert.strictEqual(d.severity, "medium");
     assert.strictEqual(d.message, `${d.description}\nminimum password length is 8; at least 14 is required`);
-    assert.match(d.description, /CIS 1\.8, Security Hub IAM\.15/);
+    assert.match(d.description, /CIS 1\.7 \(v3 1\.8\), Security Hub IAM\.15/);
   });
 
   it("a config file overrides thresholds and levels (per policy, and 'all')", async () => {
