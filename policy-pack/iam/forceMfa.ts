@@ -223,21 +223,30 @@ function openOnOthers(denies: readonly MfaDeny[], allows: readonly Statement[], 
 
 /** Whether these policies (all of one group's) leave a member only MFA self-service on their own user without MFA. */
 export function forceMfaVerdict(group: GroupPolicies): MfaVerdict {
-  const statements = group.documents.flatMap(statementsOf);
+  return mfaVerdict(group.documents.flatMap(statementsOf), group.managedPolicyArns);
+}
+
+/** The same over statements already parsed (./policyDocument.ts), for callers that hold them. */
+export function mfaVerdict(
+  statements: readonly Statement[],
+  managedPolicyArns: readonly string[] = [],
+): MfaVerdict {
   const denies = statements.map(mfaDenyOf).filter((d): d is MfaDeny => d !== undefined);
   const counted = denies.filter((d) => d.blanket && d.problems.length === 0);
   const missing = bothCases.filter((c) => !counted.some((d) => d.cases.includes(c)));
-  const allows = [...statements, ...(group.managedPolicyArns ?? []).map(() => allowEverything)];
+  const allows = [...statements, ...managedPolicyArns.map(() => allowEverything)];
   const open = [
     ...new Set(bothCases.filter((c) => !missing.includes(c)).flatMap((c) => openOnOthers(denies, allows, c))),
   ];
   if (missing.length === 0 && open.length === 0) return { enforces: true };
-  const unknown = (group.managedPolicyArns ?? []).filter((a) => !isAdministratorAccessArn(a));
+  const unknown = managedPolicyArns.filter((a) => !isAdministratorAccessArn(a));
   const grantors = [
-    ...(group.managedPolicyArns ?? []).map(
+    ...managedPolicyArns.map(
       (a) => `policy ${a}${unknown.includes(a) ? " (its document is not known here)" : ""}`,
     ),
-    ...(statements.some((s) => s.effect === "Allow") ? ["the group's own Allow statements"] : []),
+    ...(statements.some((s) => open.some((a) => bothCases.some((c) => allowsOthers(s, a, c))))
+      ? ["the group's own Allow statements"]
+      : []),
   ];
   const reasons = [
     ...denies.filter((d) => d.blanket).flatMap((d) => d.problems),
