@@ -69,36 +69,32 @@ const rolesInline = (p: Props) =>
     ? p.inlinePolicies.map((ip) => ({ inline: (ip as Props | null)?.policy }))
     : [];
 
+/** The three ways to give one kind of principal a policy: inline, attached, attached exclusively. */
+const perPrincipal = (
+  kind: PrincipalKind,
+  types: { readonly inline: string; readonly attachment: string; readonly exclusive: string },
+): GrantSource[] => [
+  { type: types.inline, kind, principals: one(kind), policies: inline("policy") },
+  { type: types.attachment, kind, principals: one(kind), policies: arn("policyArn") },
+  { type: types.exclusive, kind, principals: one(`${kind}Name`), policies: arns("policyArns") },
+];
+
 const grantSources: GrantSource[] = [
-  { type: awsTypes.userPolicy, kind: "user", principals: one("user"), policies: inline("policy") },
-  { type: awsTypes.userPolicyAttachment, kind: "user", principals: one("user"), policies: arn("policyArn") },
-  {
-    type: awsTypes.userPolicyAttachmentsExclusive,
-    kind: "user",
-    principals: one("userName"),
-    policies: arns("policyArns"),
-  },
-  { type: awsTypes.groupPolicy, kind: "group", principals: one("group"), policies: inline("policy") },
-  {
-    type: awsTypes.groupPolicyAttachment,
-    kind: "group",
-    principals: one("group"),
-    policies: arn("policyArn"),
-  },
-  {
-    type: awsTypes.groupPolicyAttachmentsExclusive,
-    kind: "group",
-    principals: one("groupName"),
-    policies: arns("policyArns"),
-  },
-  { type: awsTypes.rolePolicy, kind: "role", principals: one("role"), policies: inline("policy") },
-  { type: awsTypes.rolePolicyAttachment, kind: "role", principals: one("role"), policies: arn("policyArn") },
-  {
-    type: awsTypes.rolePolicyAttachmentsExclusive,
-    kind: "role",
-    principals: one("roleName"),
-    policies: arns("policyArns"),
-  },
+  ...perPrincipal("user", {
+    inline: awsTypes.userPolicy,
+    attachment: awsTypes.userPolicyAttachment,
+    exclusive: awsTypes.userPolicyAttachmentsExclusive,
+  }),
+  ...perPrincipal("group", {
+    inline: awsTypes.groupPolicy,
+    attachment: awsTypes.groupPolicyAttachment,
+    exclusive: awsTypes.groupPolicyAttachmentsExclusive,
+  }),
+  ...perPrincipal("role", {
+    inline: awsTypes.rolePolicy,
+    attachment: awsTypes.rolePolicyAttachment,
+    exclusive: awsTypes.rolePolicyAttachmentsExclusive,
+  }),
   // The Role's own (deprecated, still accepted) inputs attach policies as surely as an attachment.
   {
     type: awsTypes.role,
