@@ -183,6 +183,20 @@ describe("the compiled pack over gRPC, started as the engine starts it", functio
     );
   });
 
+  it("AnalyzeStack is quiet about a stack that manages no contacts, and flags a partial set", async () => {
+    await configure();
+    const noContacts = stack().filter((r) => r.type !== awsTypes.alternativeContact);
+    assert.deepStrictEqual((await pack.analyzeStack(noContacts)).diagnostics, []);
+    const partial = stack().filter((r) => r.properties.alternateContactType !== "BILLING");
+    assert.deepStrictEqual(brief((await pack.analyzeStack(partial)).diagnostics), [
+      [
+        "alternate-contacts-complete",
+        "advisory",
+        "this account declares only the OPERATIONS, SECURITY alternate contacts; BILLING is missing (required: BILLING, OPERATIONS, SECURITY)",
+      ],
+    ]);
+  });
+
   it("AnalyzeStack flags admin rights a Role grants itself (managedPolicyArns, inlinePolicies) as mandatory", async () => {
     await configure();
     const managed: ResourceInput = {
