@@ -5,6 +5,7 @@
  */
 import * as assert from "assert";
 import { forceMfaVerdict } from "../../../policy-pack/iam/forceMfa";
+import { administratorAccessDocument, evaluate } from "../../support/iamEvaluator";
 import { forceMfaDocument } from "../resources/stackFixtures";
 
 const adminArn = "arn:aws:iam::aws:policy/AdministratorAccess";
@@ -186,5 +187,41 @@ describe("forceMfaVerdict", () => {
       enforces: false,
       reasons: [],
     });
+  });
+
+  describe("agrees with the test IAM evaluator on what a member without MFA can do to another user", () => {
+    const former = { Version: "2012-10-17", Statement: [forceMfaDocument.Statement[0]] };
+    const bob = "arn:aws:iam::123456789012:user/bob";
+    const onBob = [
+      "iam:EnableMFADevice",
+      "iam:ResyncMFADevice",
+      "iam:ListMFADevices",
+      "iam:GetUser",
+      "iam:ChangePassword",
+    ];
+    const cases: [string, unknown[], boolean][] = [
+      ["the baseline's document beside AdministratorAccess", [forceMfaDocument], true],
+      ["AWS's documented policy alone", [awsDocumented], false],
+      ["AWS's documented policy beside AdministratorAccess", [awsDocumented], true],
+      ["the former baseline document beside AdministratorAccess", [former], true],
+    ];
+    for (const [what, documents, withAdmin] of cases) {
+      it(what, () => {
+        const all = withAdmin ? [administratorAccessDocument, ...documents] : documents;
+        const reachable = onBob.filter((action) =>
+          [{ "aws:MultiFactorAuthPresent": "false" }, {}].some(
+            (mfa) =>
+              evaluate(all, { action, resource: bob, context: { "aws:username": "alice", ...mfa } }) ===
+              "allow",
+          ),
+        );
+        const verdict = forceMfaVerdict({ documents, managedPolicyArns: withAdmin ? [adminArn] : [] });
+        assert.strictEqual(
+          verdict.enforces,
+          reachable.length === 0,
+          `reachable on bob: ${reachable.join(", ")}`,
+        );
+      });
+    }
   });
 });
