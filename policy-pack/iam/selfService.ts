@@ -10,8 +10,13 @@
 /** `user`: authorized against the IAM user; `mfa`: against the virtual MFA device; `none`: Resource "*". */
 export type SelfServiceScope = "user" | "mfa" | "none";
 
+export interface SelfServiceAction {
+  readonly action: string;
+  readonly scope: SelfServiceScope;
+}
+
 /** What the baseline leaves open before MFA: on the caller's own user or device only. */
-export const mfaSelfService: readonly { readonly action: string; readonly scope: SelfServiceScope }[] = [
+export const mfaSelfService: readonly SelfServiceAction[] = [
   { action: "iam:ChangePassword", scope: "user" },
   { action: "iam:GetAccountPasswordPolicy", scope: "none" },
   { action: "iam:CreateVirtualMFADevice", scope: "mfa" },
@@ -29,12 +34,11 @@ export const mfaSelfService: readonly { readonly action: string; readonly scope:
  * them still counts (ListVirtualMFADevices lists the account's devices; GetMFADevice reads one
  * user's), though the baseline does not exempt them itself.
  */
-export const toleratedSelfService: readonly { readonly action: string; readonly scope: SelfServiceScope }[] =
-  [
-    ...mfaSelfService,
-    { action: "iam:ListVirtualMFADevices", scope: "none" },
-    { action: "iam:GetMFADevice", scope: "user" },
-  ];
+export const toleratedSelfService: readonly SelfServiceAction[] = [
+  ...mfaSelfService,
+  { action: "iam:ListVirtualMFADevices", scope: "none" },
+  { action: "iam:GetMFADevice", scope: "user" },
+];
 
 /** The caller's own IAM user and own virtual MFA device, as policy resources. */
 export const ownUserArn = "arn:aws:iam::*:user/${aws:username}";
