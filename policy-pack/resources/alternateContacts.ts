@@ -21,7 +21,8 @@ export interface AlternateContactsConfig {
 export const alternateContactsComplete: StackValidationPolicy = {
   ...policyMeta(
     "alternate-contacts-complete",
-    "The stack declares the billing, operations and security alternate contacts.",
+    "Every account the stack declares alternate contacts for has the billing, operations and security ones " +
+      "(the controls require the security contact; the baseline asks for all three).",
     {
       enforcementLevel: "advisory",
       remediationSteps:
