@@ -187,7 +187,7 @@ describe("the compiled pack over gRPC, started as the engine starts it", functio
     await configure();
     const noContacts = stack().filter((r) => r.type !== awsTypes.alternativeContact);
     assert.deepStrictEqual((await pack.analyzeStack(noContacts)).diagnostics, []);
-    const partial = stack().filter((r) => r.properties.alternateContactType !== "BILLING");
+    const partial = stack().filter((r) => r.properties?.alternateContactType !== "BILLING");
     assert.deepStrictEqual(brief((await pack.analyzeStack(partial)).diagnostics), [
       [
         "alternate-contacts-complete",
