@@ -4,7 +4,8 @@
  * on first use. A failure names the role and the cause, in one line.
  */
 import type { STSClient } from "@aws-sdk/client-sts";
-import { describeAwsFailure } from "./awsErrors";
+import { describeAwsFailure, ReadFailure } from "./awsErrors";
+import type { Deadline } from "./deadline";
 
 /** One entry of the aws provider's `assumeRoles` (pulumi-aws v7), as STS AssumeRole takes it. */
 export interface RoleToAssume {
@@ -54,13 +55,14 @@ export function describeAssumeFailure(roleArn: string, e: unknown): string {
  * Assumes each role of `chain` in turn; returns the last role's credentials. `clientConfig`
  * (region, endpoint, ...) is used for every STS call; the first call signs with its
  * `credentials`, or the ambient ones, through `firstClient` when given (one client shared by
- * many assumptions from the same credentials).
+ * many assumptions from the same credentials). Each call runs under `deadline` when given.
  */
 export async function assumeRoleChain(
   chain: readonly RoleToAssume[],
   clientConfig: Readonly<Record<string, unknown>>,
   defaultSessionName: string,
   firstClient?: STSClient,
+  deadline?: Deadline,
 ): Promise<TemporaryCredentials> {
   if (chain.length === 0) throw new Error("assumeRoleChain needs at least one role");
   const sts = await import("@aws-sdk/client-sts");
@@ -69,19 +71,20 @@ export async function assumeRoleChain(
     const shared = i === 0 ? firstClient : undefined;
     const client = shared ?? new sts.STSClient({ ...clientConfig, ...(credentials ? { credentials } : {}) });
     try {
-      const out = await client.send(
-        new sts.AssumeRoleCommand({
-          RoleArn: role.roleArn,
-          RoleSessionName: role.sessionName ?? defaultSessionName,
-          ExternalId: role.externalId,
-          DurationSeconds: role.durationSeconds,
-          Policy: role.policy,
-          PolicyArns: role.policyArns?.map((arn) => ({ arn })),
-          SourceIdentity: role.sourceIdentity,
-          Tags: role.tags ? Object.entries(role.tags).map(([Key, Value]) => ({ Key, Value })) : undefined,
-          TransitiveTagKeys: role.transitiveTagKeys ? [...role.transitiveTagKeys] : undefined,
-        }),
-      );
+      const command = new sts.AssumeRoleCommand({
+        RoleArn: role.roleArn,
+        RoleSessionName: role.sessionName ?? defaultSessionName,
+        ExternalId: role.externalId,
+        DurationSeconds: role.durationSeconds,
+        Policy: role.policy,
+        PolicyArns: role.policyArns?.map((arn) => ({ arn })),
+        SourceIdentity: role.sourceIdentity,
+        Tags: role.tags ? Object.entries(role.tags).map(([Key, Value]) => ({ Key, Value })) : undefined,
+        TransitiveTagKeys: role.transitiveTagKeys ? [...role.transitiveTagKeys] : undefined,
+      });
+      const out = deadline
+        ? await deadline.run("sts:AssumeRole", (abortSignal) => client.send(command, { abortSignal }))
+        : await client.send(command);
       const c = out.Credentials;
       if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
         throw new AssumeRoleError(role.roleArn, `sts:AssumeRole on ${role.roleArn} returned no credentials`);
@@ -94,7 +97,11 @@ export async function assumeRoleChain(
       };
     } catch (e) {
       if (e instanceof AssumeRoleError) throw e;
-      throw new AssumeRoleError(role.roleArn, describeAssumeFailure(role.roleArn, e));
+      const why = e instanceof ReadFailure ? e.message : describeAssumeFailure(role.roleArn, e);
+      throw new AssumeRoleError(
+        role.roleArn,
+        e instanceof ReadFailure ? `could not assume role ${role.roleArn}: ${why}` : why,
+      );
     } finally {
       if (!shared) client.destroy();
     }

@@ -17,10 +17,45 @@ function oneLine(s: string | undefined, max = 200): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+/** "300 ms", "10 s". */
+const duration = (ms: number): string => (ms < 1000 || ms % 1000 !== 0 ? `${ms} ms` : `${ms / 1000} s`);
+
+/** The time a smithy timeout error names ("within 5000 ms", "configured 10000 ms requestTimeout", "after 10000 ms"). */
+function timeoutOf(message: string): string {
+  const ms = /(\d+) ?ms/.exec(message)?.[1];
+  return ms ? ` within ${duration(Number(ms))}` : "";
+}
+
+/** An answer that is not the API's: an HTML page of a captive portal or proxy, a truncated body. */
+export function notAwsAnswer(permission: string, detail: string): string {
+  return `${permission} got an answer that is not AWS's answer (${detail}); a proxy or captive portal may be in the way`;
+}
+
+/** The SDK could not deserialize a response (it marks such errors with the raw `$response`). */
+function isDeserializationError(err: { message?: string; $response?: unknown }): boolean {
+  return err.$response !== undefined && /Deserialization error/.test(err.message ?? "");
+}
+
 export function describeAwsFailure(permission: string, e: unknown): string {
-  const err = (e ?? {}) as { name?: string; code?: string; message?: string };
+  const err = (e ?? {}) as {
+    name?: string;
+    code?: string;
+    message?: string;
+    $response?: { statusCode?: number; headers?: Record<string, string> };
+    $metadata?: { attempts?: number };
+  };
   const name = err.name ?? "Error";
   const msg = oneLine(err.message);
+  if (name === "TimeoutError") {
+    const attempts = err.$metadata?.attempts ?? 1;
+    return `${permission} timed out: no answer${timeoutOf(msg)} (${attempts} attempt${attempts === 1 ? "" : "s"})`;
+  }
+  if (isDeserializationError(err)) {
+    const r = err.$response;
+    const type = r?.headers?.["content-type"];
+    const what = oneLine(msg.replace(/Deserialization error:.*$/, ""), 120);
+    return notAwsAnswer(permission, `HTTP ${r?.statusCode ?? "?"}${type ? `, ${type}` : ""}: ${what}`);
+  }
   if (/AccessDenied|UnauthorizedOperation|NotAuthorized/i.test(name)) {
     return `${permission} was denied (${name}); grant ${permission} to the credentials running the check`;
   }
@@ -44,11 +79,12 @@ export function describeAwsFailure(permission: string, e: unknown): string {
 /** A read that failed, already described. */
 export class ReadFailure extends Error {}
 
-/** Runs one AWS call, turning any failure into a ReadFailure naming `permission`. */
+/** Runs one AWS call, turning any failure into a ReadFailure naming `permission` (one already described passes as is). */
 export async function attempt<T>(permission: string, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (e) {
+    if (e instanceof ReadFailure) throw e;
     throw new ReadFailure(describeAwsFailure(permission, e));
   }
 }

@@ -5,6 +5,10 @@
  */
 import { AccountPolicyName } from "../controls";
 
+/** What an account policy reports when it cannot read the account (see `unreadableAccount`). */
+export const unreadableAccountChoices = ["violation", "advisory"] as const;
+export type UnreadableAccount = (typeof unreadableAccountChoices)[number];
+
 /** Where the account policies read the account; in every account policy's schema (config is per policy). */
 const sourceProperties = {
   credentialReportFile: {
@@ -18,6 +22,21 @@ const sourceProperties = {
     minimum: 1,
     maximum: 900,
     description: "Longest total wait for IAM to generate the credential report before giving up.",
+  },
+  accountDeadlineSeconds: {
+    type: "integer",
+    default: 120,
+    minimum: 1,
+    maximum: 3600,
+    description:
+      "Longest time reading the account may take (role assumption, every call and retry, the report wait); what has not answered by then is not evaluated.",
+  },
+  unreadableAccount: {
+    type: "string",
+    enum: unreadableAccountChoices as unknown as string[],
+    default: "violation" as UnreadableAccount,
+    description:
+      'When the account (or the fact this policy needs) cannot be read: "violation" reports it at the policy\'s enforcement level, so a mandatory policy fails the preview (fail closed); "advisory" reports it as an advisory that never fails the preview.',
   },
 } as const;
 
@@ -94,3 +113,9 @@ export const defaultAccountThresholds: AccountThresholds = {
 };
 
 export const defaultReportWaitSeconds = sourceProperties.credentialReportWaitSeconds.default;
+export const defaultDeadlineSeconds = sourceProperties.accountDeadlineSeconds.default;
+export const accountDeadlineRange = {
+  min: sourceProperties.accountDeadlineSeconds.minimum,
+  max: sourceProperties.accountDeadlineSeconds.maximum,
+} as const;
+export const defaultUnreadableAccount: UnreadableAccount = sourceProperties.unreadableAccount.default;

@@ -52,12 +52,22 @@ export interface ReportUser {
 
 export const ROOT_USER = "<root_account>";
 
-/** GetAccountSummary's keys the root checks use. */
+/**
+ * GetAccountSummary's keys the root checks use. A key IAM did not return is absent (an emulator
+ * may leave some out); a check that needs it is not evaluated (rules/context.ts `summaryFlag`).
+ */
 export interface AccountSummary {
-  readonly accountAccessKeysPresent: boolean;
-  readonly accountMfaEnabled: boolean;
-  readonly accountPasswordPresent: boolean;
+  readonly accountAccessKeysPresent?: boolean;
+  readonly accountMfaEnabled?: boolean;
+  readonly accountPasswordPresent?: boolean;
 }
+
+/** GetAccountSummary's keys as IAM names them, for the summary's fields. */
+export const summaryKeys = {
+  accountAccessKeysPresent: "AccountAccessKeysPresent",
+  accountMfaEnabled: "AccountMFAEnabled",
+  accountPasswordPresent: "AccountPasswordPresent",
+} as const satisfies Record<keyof AccountSummary, string>;
 
 export const contactTypes = ["BILLING", "OPERATIONS", "SECURITY"] as const;
 export type ContactType = (typeof contactTypes)[number];
@@ -80,7 +90,12 @@ export interface AccountFacts {
   readonly alternateContacts: Readonly<Record<ContactType, Fact<boolean>>>;
 }
 
-/** Root's credentials were removed by Organizations' centralized root access: nothing to protect. */
-export function rootCredentialsRemoved(s: AccountSummary): boolean {
-  return !s.accountPasswordPresent && !s.accountAccessKeysPresent;
+/**
+ * Root's credentials were removed by Organizations' centralized root access: nothing to protect.
+ * Undefined when the summary lacks a key that decides it.
+ */
+export function rootCredentialsRemoved(s: AccountSummary): boolean | undefined {
+  if (s.accountPasswordPresent === true || s.accountAccessKeysPresent === true) return false;
+  if (s.accountPasswordPresent === undefined || s.accountAccessKeysPresent === undefined) return undefined;
+  return true;
 }

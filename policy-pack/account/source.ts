@@ -1,13 +1,15 @@
 /** Where the account is read from, and reading it: the one entry both front ends call. */
 import { assumeRoleChain, RoleToAssume } from "./assumeRole";
 import { AccountFacts } from "./facts";
-import { ApiReadOptions, readAccountFromApi } from "./readApi";
+import { ApiReadOptions, baseClientConfig, deadlineOf, readAccountFromApi } from "./readApi";
 import { readCredentialReportFile } from "./readCsv";
 
 export type AccountSource =
   | {
       readonly kind: "api";
       readonly reportWaitSeconds: number;
+      /** The longest the whole read may take, role assumption included (accountDeadlineSeconds). */
+      readonly deadlineSeconds?: number;
       /** Roles assumed in order before reading (the aws provider's `assumeRoles`); none: the ambient account. */
       readonly roles?: readonly RoleToAssume[];
       /** The region STS and the other clients use; default AWS_REGION. */
@@ -18,7 +20,7 @@ export type AccountSource =
 /** A stable key per source (role chain and region included), so one preview reads each source once. */
 export function sourceKey(s: AccountSource): string {
   return s.kind === "api"
-    ? `api:${s.reportWaitSeconds}:${s.region ?? ""}:${JSON.stringify(s.roles ?? [])}`
+    ? `api:${s.reportWaitSeconds}:${s.deadlineSeconds ?? ""}:${s.region ?? ""}:${JSON.stringify(s.roles ?? [])}`
     : `file:${s.path}`;
 }
 
@@ -32,20 +34,30 @@ export const packSessionName = "aws-account-baseline-check";
 /**
  * Reads one source. The API read turns every failed read into an unavailable fact; what throws
  * is a role that cannot be assumed (AssumeRoleError) and a report file that cannot be read or
- * parsed (CredentialReportError), each with a one-line message.
+ * parsed (CredentialReportError), each with a one-line message. One deadline bounds the role
+ * assumption and the read together.
  */
 export async function readAccount(
   s: AccountSource,
-  api: Omit<ApiReadOptions, "reportWaitSeconds"> = {},
+  api: Omit<ApiReadOptions, "reportWaitSeconds" | "deadlineSeconds" | "deadline"> = {},
 ): Promise<AccountFacts> {
   if (s.kind === "file") return readCredentialReportFile(s.path, s.displayName);
-  const clientConfig = { ...api.clientConfig, ...(s.region ? { region: s.region } : {}) };
-  const credentials = s.roles?.length
-    ? await assumeRoleChain(s.roles, clientConfig, packSessionName)
-    : undefined;
-  return readAccountFromApi({
-    ...api,
-    reportWaitSeconds: s.reportWaitSeconds,
-    clientConfig: { ...clientConfig, ...(credentials ? { credentials } : {}) },
-  });
+  const clientConfig = baseClientConfig(
+    { ...api.clientConfig, ...(s.region ? { region: s.region } : {}) },
+    api.requestTimeoutMs,
+  );
+  const { deadline } = deadlineOf({ ...api, deadlineSeconds: s.deadlineSeconds });
+  try {
+    const credentials = s.roles?.length
+      ? await assumeRoleChain(s.roles, clientConfig, packSessionName, undefined, deadline)
+      : undefined;
+    return await readAccountFromApi({
+      ...api,
+      reportWaitSeconds: s.reportWaitSeconds,
+      deadline,
+      clientConfig: { ...clientConfig, ...(credentials ? { credentials } : {}) },
+    });
+  } finally {
+    deadline.dispose();
+  }
 }

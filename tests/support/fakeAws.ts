@@ -17,7 +17,17 @@
 import * as http from "http";
 import { AddressInfo } from "net";
 import { credentialReportCsv } from "./credentialReport";
-import { FakeAccount, iamAnswer, IamState, IAM_NS, ScriptedError, STS_NS, esc, xml } from "./fakeAwsIam";
+import {
+  FakeAccount,
+  iamAnswer,
+  IamState,
+  IAM_NS,
+  listed,
+  ScriptedError,
+  STS_NS,
+  esc,
+  xml,
+} from "./fakeAwsIam";
 
 export type { FakeAccount, ScriptedError } from "./fakeAwsIam";
 
@@ -37,6 +47,12 @@ export const errors = {
     code: "AccessDeniedException",
     status: 403,
     message: "not authorized",
+  } as ScriptedError,
+  /** IAM's answer when too many reports are being generated at once (not a Throttling code: the SDK does not retry it). */
+  limitExceeded: {
+    code: "LimitExceeded",
+    status: 409,
+    message: "There are no more capacity to launch new report generation tasks.",
   } as ScriptedError,
   organizationsAccessDenied: {
     code: "AccessDeniedException",
@@ -88,6 +104,13 @@ const roleArnPattern = /^arn:aws[\w-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\
 const defaultRoles = { OrganizationAccountAccessRole: {} };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A captive portal's page that is well-formed XML, so an XML parser reads it without complaint. */
+export const portalPage =
+  '<html><head><title>Network login</title></head><body><h1>Sign in to continue</h1><form action="/login"><input name="user"/></form></body></html>';
+/** A proxy's page as browsers accept it: not XML (unclosed tags). */
+export const brokenPortalPage =
+  '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Proxy</title></head><body><p>Access to this site is blocked<br>by policy</p></body></html>';
+
 export class FakeAws {
   private readonly principals = new Map<string, Principal>();
   private readonly byId = new Map<string, AccountState>();
@@ -103,6 +126,10 @@ export class FakeAws {
   maxConcurrentAccounts = 0;
   /** Every AssumeRole request, in arrival order. */
   readonly assumeRoleRequests: AssumeRoleRequest[] = [];
+  /** The page an account's `htmlAnswer` actions answer with. */
+  htmlPage = portalPage;
+  /** Requests accepted and left unanswered (an account's `neverAnswer`), since start. */
+  unanswered = 0;
 
   private constructor() {}
 
@@ -198,6 +225,7 @@ export class FakeAws {
     this.enter(concerned);
     try {
       concerned.counts.set(action, (concerned.counts.get(action) ?? 0) + 1);
+      if (this.hostile(res, concerned, action)) return;
       await sleep(this.latencyMs + (concerned.spec.latencyMs ?? 0));
       const scripted = concerned.pending.get(action)?.shift() ?? concerned.spec.failAlways?.[action];
       if (isAccountApi) {
@@ -219,6 +247,21 @@ export class FakeAws {
     } finally {
       this.leave(concerned);
     }
+  }
+
+  /**
+   * Answers as a hostile network would when the account's spec says so for `action`: never
+   * (the connection stays open and silent until the client gives up or the fake stops), or with
+   * HTTP 200 and an HTML page. True when it did.
+   */
+  private hostile(res: http.ServerResponse, s: AccountState, action: string): boolean {
+    if (listed(s.spec.neverAnswer, action)) {
+      this.unanswered++;
+      return true;
+    }
+    if (!listed(s.spec.htmlAnswer, action)) return false;
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(this.htmlPage);
+    return true;
   }
 
   private enter(s: AccountState): void {
@@ -274,6 +317,7 @@ export class FakeAws {
   ): Promise<void> {
     const state = caller.state;
     state.counts.set(operation, (state.counts.get(operation) ?? 0) + 1);
+    if (this.hostile(res, state, operation)) return;
     await sleep(this.latencyMs + (state.spec.latencyMs ?? 0));
     const scripted = state.pending.get(operation)?.shift() ?? state.spec.failAlways?.[operation];
     if (scripted) return jsonError(res, scripted);

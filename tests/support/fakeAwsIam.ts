@@ -56,6 +56,19 @@ export interface FakeAccount {
   /** Every answer about this account waits this long (on top of the server's latency). */
   readonly latencyMs?: number;
   readonly now?: Date;
+  /** Hostile: these actions (true: every action) are accepted and never answered. */
+  readonly neverAnswer?: true | readonly string[];
+  /** Hostile: these actions (true: every action) answer HTTP 200 with an HTML page (fakeAws's `htmlPage`). */
+  readonly htmlAnswer?: true | readonly string[];
+  /** GetAccountSummary leaves these keys out of its SummaryMap (moto has no AccountPasswordPresent). */
+  readonly summaryWithout?: readonly string[];
+  /** GenerateCredentialReport answers this State on every call (one IAM does not document). */
+  readonly reportState?: string;
+}
+
+/** Whether `action` is among `actions` (true: every action). */
+export function listed(actions: true | readonly string[] | undefined, action: string): boolean {
+  return actions === true || (actions?.includes(action) ?? false);
 }
 
 export interface IamState {
@@ -104,12 +117,15 @@ export function iamAnswer(
       };
       const entries = { ...s, Users: users.length, MFADevicesInUse: users.filter((u) => u.mfa).length };
       return `<SummaryMap>${Object.entries(entries)
+        .filter(([k]) => !(spec.summaryWithout ?? []).includes(k))
         .map(([k, v]) => `<entry><key>${k}</key><value>${v}</value></entry>`)
         .join("")}</SummaryMap>`;
     }
     case "GenerateCredentialReport": {
       const polls = spec.pollsBeforeComplete ?? 0;
-      const st = state.polls === 0 && polls > 0 ? "STARTED" : state.polls < polls ? "INPROGRESS" : "COMPLETE";
+      const st =
+        spec.reportState ??
+        (state.polls === 0 && polls > 0 ? "STARTED" : state.polls < polls ? "INPROGRESS" : "COMPLETE");
       state.polls++;
       return `<State>${st}</State><Description>fake</Description>`;
     }

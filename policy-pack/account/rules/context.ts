@@ -1,7 +1,15 @@
 import { PolicyName } from "../../controls";
 import { PasswordPolicyConfig } from "../../rules/passwordPolicy";
 import { AccountThresholds } from "../config";
-import { AccountFacts, Fact, isAvailable, ReportUser, ROOT_USER } from "../facts";
+import {
+  AccountFacts,
+  AccountSummary,
+  Fact,
+  isAvailable,
+  ReportUser,
+  ROOT_USER,
+  summaryKeys,
+} from "../facts";
 import { ACCOUNT_SUBJECT, fail, Finding, notEvaluated } from "../finding";
 
 /** The thresholds every rule may read. */
@@ -38,6 +46,15 @@ export function rootRow(facts: AccountFacts): Fact<ReportUser> {
   if (!isAvailable(facts.users)) return facts.users;
   const root = facts.users.value.find((u) => u.isRoot);
   return root ? { value: root } : { unavailable: `the credential report has no ${ROOT_USER} row` };
+}
+
+/** One GetAccountSummary key, or why it is not known: the summary was not read, or IAM left the key out. */
+export function summaryFlag(facts: AccountFacts, field: keyof AccountSummary): Fact<boolean> {
+  if (!isAvailable(facts.summary)) return facts.summary;
+  const v = facts.summary.value[field];
+  return v === undefined
+    ? { unavailable: `iam:GetAccountSummary did not return ${summaryKeys[field]}` }
+    : { value: v };
 }
 
 /** "1 day" / "45 days". */

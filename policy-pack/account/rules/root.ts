@@ -4,19 +4,34 @@
  * row answers when reading a file. Root whose credentials Organizations removed (centralized
  * root access: no password, no keys) has nothing to protect and passes.
  */
-import { AccountFacts, isAvailable, rootCredentialsRemoved, ROOT_USER } from "../facts";
+import { AccountFacts, Fact, isAvailable, rootCredentialsRemoved, ROOT_USER } from "../facts";
 import { fail, notEvaluated } from "../finding";
 import { ageInDays, isoSeconds } from "../time";
-import { days, Rule, rootRow } from "./context";
+import { days, Rule, rootRow, summaryFlag } from "./context";
 
 const subject = ROOT_USER;
 
-/** No root password and no root key, by the summary and (when read) the report row alike. */
-function credentialsRemoved(facts: AccountFacts): boolean {
+/**
+ * No root password and no root key, by the summary and (when read) the report row alike;
+ * unknown, naming the key, when the summary was read without a key that decides it.
+ */
+function credentialsRemoved(facts: AccountFacts): Fact<boolean> {
   const row = rootRow(facts);
   const rowKeys = isAvailable(row) && row.value.accessKeys.some((k) => k.active);
-  return isAvailable(facts.summary) && rootCredentialsRemoved(facts.summary.value) && !rowKeys;
+  if (!isAvailable(facts.summary) || rowKeys) return { value: false };
+  const removed = rootCredentialsRemoved(facts.summary.value);
+  if (removed !== undefined) return { value: removed };
+  const password = summaryFlag(facts, "accountPasswordPresent");
+  return isAvailable(password) ? summaryFlag(facts, "accountAccessKeysPresent") : password;
 }
+
+/** A not-evaluated finding: root has no MFA, but whether it still has credentials to protect is unknown. */
+const removalUnknown = (policy: "root-mfa-enabled" | "root-hardware-mfa", why: string) =>
+  notEvaluated(
+    policy,
+    subject,
+    `the root user has no MFA, but ${why}, so whether root still has credentials to protect is unknown`,
+  );
 
 export const rootAccessKeysAbsent: Rule = (facts) => {
   const policy = "root-access-keys-absent";
@@ -27,8 +42,9 @@ export const rootAccessKeysAbsent: Rule = (facts) => {
       active.length === 1 ? `access key ${active[0]} is` : `access keys ${active.join(" and ")} are`;
     return [fail(policy, subject, `${subject}: ${keys} active; the root user must have no access keys`)];
   }
-  if (isAvailable(facts.summary)) {
-    return facts.summary.value.accountAccessKeysPresent
+  const present = summaryFlag(facts, "accountAccessKeysPresent");
+  if (isAvailable(present)) {
+    return present.value
       ? [
           fail(
             policy,
@@ -38,13 +54,18 @@ export const rootAccessKeysAbsent: Rule = (facts) => {
         ]
       : [];
   }
-  return isAvailable(row) ? [] : [notEvaluated(policy, subject, row.unavailable)];
+  if (isAvailable(row)) return [];
+  return [notEvaluated(policy, subject, isAvailable(facts.summary) ? present.unavailable : row.unavailable)];
 };
 
 export const rootMfaEnabled: Rule = (facts) => {
   const policy = "root-mfa-enabled";
-  if (isAvailable(facts.summary)) {
-    return facts.summary.value.accountMfaEnabled || credentialsRemoved(facts)
+  const mfa = summaryFlag(facts, "accountMfaEnabled");
+  if (isAvailable(mfa)) {
+    if (mfa.value) return [];
+    const removed = credentialsRemoved(facts);
+    if (!isAvailable(removed)) return [removalUnknown(policy, removed.unavailable)];
+    return removed.value
       ? []
       : [
           fail(
@@ -55,7 +76,9 @@ export const rootMfaEnabled: Rule = (facts) => {
         ];
   }
   const row = rootRow(facts);
-  if (!isAvailable(row)) return [notEvaluated(policy, subject, row.unavailable)];
+  if (!isAvailable(row)) {
+    return [notEvaluated(policy, subject, isAvailable(facts.summary) ? mfa.unavailable : row.unavailable)];
+  }
   return row.value.mfaActive
     ? []
     : [fail(policy, subject, `${subject}: MFA is not enabled for the root user (mfa_active is false)`)];
@@ -64,7 +87,8 @@ export const rootMfaEnabled: Rule = (facts) => {
 export const rootHardwareMfa: Rule = (facts) => {
   const policy = "root-hardware-mfa";
   const devices = facts.rootVirtualMfaDevices;
-  if (credentialsRemoved(facts)) return [];
+  const removed = credentialsRemoved(facts);
+  if (isAvailable(removed) && removed.value) return [];
   if (!isAvailable(devices)) return [notEvaluated(policy, subject, devices.unavailable)];
   if (devices.value.length > 0) {
     const list = devices.value.join(", ");
@@ -76,14 +100,11 @@ export const rootHardwareMfa: Rule = (facts) => {
       ),
     ];
   }
-  const summary = facts.summary;
+  const summaryMfa = summaryFlag(facts, "accountMfaEnabled");
   const row = rootRow(facts);
-  const mfa = isAvailable(summary)
-    ? summary.value.accountMfaEnabled
-    : isAvailable(row)
-      ? row.value.mfaActive
-      : undefined;
+  const mfa = isAvailable(summaryMfa) ? summaryMfa.value : isAvailable(row) ? row.value.mfaActive : undefined;
   if (mfa === undefined) return [notEvaluated(policy, subject, "whether root has any MFA device is unknown")];
+  if (!mfa && !isAvailable(removed)) return [removalUnknown(policy, removed.unavailable)];
   return mfa
     ? []
     : [
