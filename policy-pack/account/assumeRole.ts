@@ -4,7 +4,7 @@
  * on first use. A failure names the role and the cause, in one line.
  */
 import type { STSClient } from "@aws-sdk/client-sts";
-import { describeAwsFailure, ReadFailure } from "./awsErrors";
+import { describeAwsFailure, notAwsAnswer, ReadFailure } from "./awsErrors";
 import type { Deadline } from "./deadline";
 
 /** One entry of the aws provider's `assumeRoles` (pulumi-aws v7), as STS AssumeRole takes it. */
@@ -87,7 +87,10 @@ export async function assumeRoleChain(
         : await client.send(command);
       const c = out.Credentials;
       if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
-        throw new AssumeRoleError(role.roleArn, `sts:AssumeRole on ${role.roleArn} returned no credentials`);
+        throw new AssumeRoleError(
+          role.roleArn,
+          `could not assume role ${role.roleArn}: ${notAwsAnswer("sts:AssumeRole", "HTTP 200 without Credentials")}`,
+        );
       }
       credentials = {
         accessKeyId: c.AccessKeyId,

@@ -13,7 +13,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { CredentialReportError, isCalendarDay } from "../account/csv";
 import { AccountFacts } from "../account/facts";
 import { readAccount } from "../account/source";
-import { defaultReportWaitSeconds } from "../account/config";
+import { accountDeadlineRange, defaultDeadlineSeconds, defaultReportWaitSeconds } from "../account/config";
+import { quietSdk } from "../account/sdkWarning";
 import { ConfigError, defaultAuditConfig, loadAuditConfig } from "./config";
 import { Format, formats, renderers } from "./render";
 import { auditFacts, exitCodeOf, unreadable } from "./run";
@@ -36,9 +37,20 @@ interface Options {
   readonly organization?: boolean;
   readonly roleName?: string;
   readonly concurrency?: number;
+  readonly accountDeadlineSeconds?: number;
 }
 
 class UsageError extends Error {}
+
+const deadlineFlag = "--account-deadline-seconds";
+
+/** The message for a bad --account-deadline-seconds, or undefined. */
+function deadlineProblem(text: string): string | undefined {
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  return n >= accountDeadlineRange.min && n <= accountDeadlineRange.max
+    ? undefined
+    : `${deadlineFlag} must be a whole number of seconds from ${accountDeadlineRange.min} to ${accountDeadlineRange.max}; got "${text}"`;
+}
 
 const baseDir = (): string => process.env.INIT_CWD ?? process.cwd();
 
@@ -71,8 +83,12 @@ async function readFacts(o: Options): Promise<AccountFacts> {
   const spinner = startSpinner("Waiting for IAM to generate the credential report");
   try {
     return await readAccount(
-      { kind: "api", reportWaitSeconds: defaultReportWaitSeconds },
-      { onReportPending: spinner.start },
+      {
+        kind: "api",
+        reportWaitSeconds: defaultReportWaitSeconds,
+        deadlineSeconds: o.accountDeadlineSeconds ?? defaultDeadlineSeconds,
+      },
+      { onReportPending: spinner.start, deadlineSetting: deadlineFlag },
     );
   } finally {
     spinner.stop();
@@ -80,6 +96,9 @@ async function readFacts(o: Options): Promise<AccountFacts> {
 }
 
 function checkCombination(o: Options): void {
+  if (o.credentialReport && o.accountDeadlineSeconds !== undefined) {
+    throw new UsageError(`${deadlineFlag} bounds reading AWS; it does not apply to --credential-report`);
+  }
   if (o.organization && o.credentialReport) {
     throw new UsageError(
       "--organization reads every account through the AWS APIs; it cannot be combined with --credential-report",
@@ -104,6 +123,7 @@ async function audit(o: Options): Promise<number> {
       config,
       now,
       reportWaitSeconds: defaultReportWaitSeconds,
+      deadlineSeconds: o.accountDeadlineSeconds ?? defaultDeadlineSeconds,
     });
   }
   const facts = await readFacts(o);
@@ -146,6 +166,11 @@ function program(): Command {
       checked(roleNameProblem, (t) => t),
     )
     .option(
+      `${deadlineFlag} <n>`,
+      `the longest reading one account may take, every call and retry included (${accountDeadlineRange.min} to ${accountDeadlineRange.max}, default ${defaultDeadlineSeconds}); what has not answered by then is not evaluated`,
+      checked(deadlineProblem, Number),
+    )
+    .option(
       "--concurrency <n>",
       `with --organization: accounts audited at once, ${concurrencyRange.min} to ${concurrencyRange.max} (default ${concurrencyRange.default})`,
       checked(concurrencyProblem, Number),
@@ -156,7 +181,7 @@ function program(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   // The SDK's multi-line notice about future Node.js versions would break "one line on stderr".
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  quietSdk();
   const cmd = program();
   try {
     cmd.parse(argv, { from: "user" });

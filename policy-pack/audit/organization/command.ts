@@ -19,6 +19,7 @@ export interface OrganizationCommandOptions {
   readonly config: AuditConfig;
   readonly now: Date;
   readonly reportWaitSeconds: number;
+  readonly deadlineSeconds: number;
 }
 
 export const concurrencyRange = { min: 1, max: 100, default: 20 } as const;
@@ -59,6 +60,7 @@ export async function runOrganizationAudit(o: OrganizationCommandOptions): Promi
         config: o.config,
         now: o.now,
         reportWaitSeconds: o.reportWaitSeconds,
+        deadlineSeconds: o.deadlineSeconds,
         clientConfig,
         sts,
         onStart: progress.started,

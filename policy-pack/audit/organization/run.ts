@@ -8,6 +8,8 @@
  */
 import type { STSClient } from "@aws-sdk/client-sts";
 import { assumeRoleChain } from "../../account/assumeRole";
+import { defaultDeadlineSeconds } from "../../account/config";
+import { startDeadline } from "../../account/deadline";
 import { readAccountFromApi } from "../../account/readApi";
 import { AuditConfig } from "../config";
 import { auditFacts, unreadable } from "../run";
@@ -25,6 +27,8 @@ export interface OrganizationAuditOptions {
   readonly config: AuditConfig;
   readonly now: Date;
   readonly reportWaitSeconds: number;
+  /** The longest one account may take, its role assumption included (--account-deadline-seconds). */
+  readonly deadlineSeconds?: number;
   /** Merged into every client's configuration (region, endpoint). */
   readonly clientConfig?: Readonly<Record<string, unknown>>;
   /** One STS client with the caller's credentials for every AssumeRole (made per call otherwise). */
@@ -48,14 +52,16 @@ export async function auditAccount(
     ...(account.name ? { name: account.name } : {}),
     ...(roleArn ? { roleArn } : {}),
   };
+  const deadline = startDeadline(o.deadlineSeconds ?? defaultDeadlineSeconds, "--account-deadline-seconds");
   try {
     const base = o.clientConfig ?? {};
     const credentials = roleArn
-      ? await assumeRoleChain([{ roleArn }], base, auditSessionName, o.sts)
+      ? await assumeRoleChain([{ roleArn }], base, auditSessionName, o.sts, deadline)
       : undefined;
     const facts = await readAccountFromApi({
       reportWaitSeconds: o.reportWaitSeconds,
       accountId: account.id,
+      deadline,
       clientConfig: { ...base, ...(credentials ? { credentials } : {}) },
     });
     const cannot = unreadable(facts);
@@ -64,6 +70,8 @@ export async function auditAccount(
     return { ...who, status: "ok", result: auditFacts(named, o.config, o.now), facts: named };
   } catch (e) {
     return { ...who, status: "error", error: (e as Error).message ?? String(e) };
+  } finally {
+    deadline.dispose();
   }
 }
 
