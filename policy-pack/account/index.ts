@@ -1,6 +1,10 @@
 import { StackValidationPolicy } from "@pulumi/policy";
 import { createAccountPolicies, memoiseReads } from "./policies";
+import { quietSdk } from "./sdkWarning";
 import { readAccount } from "./source";
+
+// Before any AWS SDK client exists: the pack's stderr becomes every preview's diagnostics.
+quietSdk();
 
 /**
  * The live-account policies as the pack runs them: the ambient credentials (or a credential

@@ -11,7 +11,14 @@ import * as path from "path";
 import type { ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { AccountPolicyName, accountPolicyNames, controlIds, controls, describe } from "../controls";
 import { defaultPasswordPolicyConfig } from "../rules/passwordPolicy";
-import { accountConfigSchemas, defaultAccountThresholds, defaultReportWaitSeconds } from "./config";
+import {
+  accountConfigSchemas,
+  defaultAccountThresholds,
+  defaultDeadlineSeconds,
+  defaultReportWaitSeconds,
+  defaultUnreadableAccount,
+  UnreadableAccount,
+} from "./config";
 import { AccountFacts } from "./facts";
 import { evaluatePolicy } from "./findings";
 import { guidance } from "./guidance";
@@ -58,6 +65,8 @@ const sentences: Record<AccountPolicyName, string> = {
 interface PolicyConfig {
   readonly credentialReportFile?: string;
   readonly credentialReportWaitSeconds?: number;
+  readonly accountDeadlineSeconds?: number;
+  readonly unreadableAccount?: UnreadableAccount;
   readonly windowDays?: number;
   readonly maximumKeyAgeDays?: number;
   readonly unusedDays?: number;
@@ -78,8 +87,9 @@ function sourcesOf(
     return [{ source, providers }];
   }
   const reportWaitSeconds = c.credentialReportWaitSeconds ?? defaultReportWaitSeconds;
+  const deadlineSeconds = c.accountDeadlineSeconds ?? defaultDeadlineSeconds;
   return stackTargets(providers).map((t) => ({
-    source: { kind: "api", reportWaitSeconds, roles: t.roles, region: t.region },
+    source: { kind: "api", reportWaitSeconds, deadlineSeconds, roles: t.roles, region: t.region },
     providers: t.providers,
   }));
 }
@@ -101,10 +111,31 @@ function settingsOf(c: PolicyConfig): RuleSettings {
   };
 }
 
-function sourceLabel(facts: AccountFacts, role: string | undefined): string {
+/** The API each policy reads its facts from. */
+const apiOf = (name: AccountPolicyName): string =>
+  name === "security-contact-registered" ? "Account API" : "IAM API";
+
+/**
+ * "account 123456789012 (IAM API via role ...)", or "(credential report FILE)" with FILE as this
+ * policy's config spells it (several policies may share one memoised read of one file).
+ */
+function sourceLabel(name: AccountPolicyName, facts: AccountFacts, source: AccountSource): string {
   const account = facts.accountId ? `account ${facts.accountId}` : "account (id unknown)";
-  if (facts.source !== "aws") return `${account} (credential report ${facts.sourceFile})`;
-  return role ? `${account} (IAM API via role ${role})` : `${account} (IAM API)`;
+  if (source.kind === "file") return `${account} (credential report ${source.displayName})`;
+  const role = viaRole(source);
+  return role ? `${account} (${apiOf(name)} via role ${role})` : `${account} (${apiOf(name)})`;
+}
+
+/**
+ * Reports what kept a policy from judging the account. `violation` (the default): at the
+ * policy's level, so a mandatory policy fails the preview (fail closed). `advisory`: an advisory
+ * diagnostic whatever the level, as the analyzer server reports a policy that cannot run during
+ * a preview (it takes a diagnostic object with its own level).
+ */
+function reportUnjudged(report: ReportViolation, mode: UnreadableAccount, message: string): void {
+  if (mode === "violation") return report(message);
+  const withLevel = report as unknown as (d: { message: string; enforcementLevel: "advisory" }) => void;
+  withLevel({ message, enforcementLevel: "advisory" });
 }
 
 function accountPolicy(name: AccountPolicyName, deps: AccountPolicyDeps): StackValidationPolicy {
@@ -135,22 +166,28 @@ async function examine(
   deps: AccountPolicyDeps,
   report: ReportViolation,
 ): Promise<void> {
+  const mode = config.unreadableAccount ?? defaultUnreadableAccount;
+  const description = describe(name, sentences[name]);
+  /** The analyzer prefixes a string violation with the description; a diagnostic object gets it here. */
+  const unjudged = (message: string) =>
+    reportUnjudged(report, mode, mode === "violation" ? message : `${description}\n${message}`);
   let facts: AccountFacts;
   try {
     facts = await deps.read(source);
   } catch (e) {
-    report(`could not read the account, so ${name} was not evaluated: ${(e as Error).message}`);
+    unjudged(`could not read the account, so ${name} was not evaluated: ${(e as Error).message}`);
     return;
   }
   const role = viaRole(source);
   const conflict = facts.accountId ? accountPinConflict(providers, facts.accountId, role) : undefined;
   if (conflict) {
-    report(conflict);
+    unjudged(conflict);
     return;
   }
-  const label = sourceLabel(facts, role);
+  const label = sourceLabel(name, facts, source);
   for (const f of evaluatePolicy(name, facts, settingsOf(config), deps.now())) {
-    report(`${label}: ${f.status === "not-evaluated" ? `not evaluated: ${f.message}` : f.message}`);
+    if (f.status === "not-evaluated") unjudged(`${label}: not evaluated: ${f.message}`);
+    else report(`${label}: ${f.message}`);
   }
 }
 

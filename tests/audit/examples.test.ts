@@ -11,7 +11,12 @@ const read = (f: string) => fs.readFileSync(path.join(examples, f), "utf8");
 interface Workflow {
   readonly on: { schedule: { cron: string }[] };
   readonly permissions: Record<string, string>;
-  readonly jobs: { audit: { steps: { uses?: string; run?: string; with?: Record<string, string> }[] } };
+  readonly jobs: {
+    audit: {
+      "timeout-minutes"?: number;
+      steps: { uses?: string; run?: string; with?: Record<string, string> }[];
+    };
+  };
 }
 
 /** An example GitHub workflow, parsed. */
@@ -95,6 +100,13 @@ describe("examples/", () => {
     const upload = steps.find((s) => s.uses?.startsWith("github/codeql-action/upload-sarif"));
     assert.strictEqual(upload?.with?.sarif_file, "account-audit.sarif");
   });
+
+  for (const file of ["github-workflow-audit.yml", "github-workflow-audit-organization.yml"]) {
+    it(`${file} bounds its job with timeout-minutes (GitHub's default is 6 hours)`, () => {
+      const minutes = readWorkflow(file).jobs.audit["timeout-minutes"];
+      assert.ok(typeof minutes === "number" && minutes > 0 && minutes <= 120, String(minutes));
+    });
+  }
 
   it("policy-pack-config.credential-report.json points every account policy at the example report", () => {
     const cfg = JSON.parse(read("policy-pack-config.credential-report.json")) as Record<
