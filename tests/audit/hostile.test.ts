@@ -89,4 +89,16 @@ describe("npm run audit against hostile endpoints (real SDK, fakeAws)", function
     assert.ok(!out.findings.some((f) => f.account === members[1] || f.account === members[2]));
     assert.ok(r.ms < 15_000, `ended after ${r.ms} ms`);
   });
+
+  it("--organization: a listing answered with an HTML page is exit 2, one line, nothing audited", async () => {
+    addOrganization(fake, { members: memberIds(2), management: { htmlAnswer: ["ListAccounts"] } });
+    const r = await audit("--organization", "--format", "json");
+    assert.strictEqual(r.code, 2, r.stderr);
+    assert.strictEqual(r.stdout, "");
+    assert.match(
+      r.stderr,
+      /^audit: cannot list the organization's accounts: organizations:ListAccounts got an answer that is not AWS's answer \(HTTP 200, text\/html/,
+    );
+    assert.strictEqual(r.stderr.split("\n").length, 2, r.stderr);
+  });
 });

@@ -4,7 +4,7 @@
  * credentials running the audit. The SDK is loaded on first use.
  */
 import type { OrganizationsClient } from "@aws-sdk/client-organizations";
-import { describeAwsFailure } from "../../account/awsErrors";
+import { describeAwsFailure, notAwsAnswer } from "../../account/awsErrors";
 
 /** The organization could not be listed, or the credentials identified: nothing to audit. */
 export class OrganizationError extends Error {}
@@ -26,7 +26,11 @@ export async function callerIdentity(clientConfig: Readonly<Record<string, unkno
   const client = new sts.STSClient(clientConfig);
   try {
     const out = await client.send(new sts.GetCallerIdentityCommand({}));
-    if (!out.Account || !out.Arn) throw new OrganizationError("sts:GetCallerIdentity returned no account");
+    if (!out.Account || !out.Arn) {
+      throw new OrganizationError(
+        `cannot identify the credentials running the audit: ${notAwsAnswer("sts:GetCallerIdentity", "HTTP 200 without an Account and Arn")}`,
+      );
+    }
     return { account: out.Account, arn: out.Arn, partition: out.Arn.split(":")[1] ?? "aws" };
   } catch (e) {
     if (e instanceof OrganizationError) throw e;
@@ -45,13 +49,20 @@ type Page = {
 
 async function page(client: OrganizationsClient, token: string | undefined): Promise<Page> {
   const sdk = await import("@aws-sdk/client-organizations");
+  const permission = "organizations:ListAccounts";
+  let out: Page;
   try {
-    return await client.send(new sdk.ListAccountsCommand({ NextToken: token, MaxResults: 20 }));
+    out = await client.send(new sdk.ListAccountsCommand({ NextToken: token, MaxResults: 20 }));
   } catch (e) {
+    throw new OrganizationError(`cannot list the organization's accounts: ${describeAwsFailure(permission, e)}`);
+  }
+  // An empty organization would audit nothing and pass: an answer without the list is not AWS's.
+  if (!Array.isArray(out.Accounts)) {
     throw new OrganizationError(
-      `cannot list the organization's accounts: ${describeAwsFailure("organizations:ListAccounts", e)}`,
+      `cannot list the organization's accounts: ${notAwsAnswer(permission, "HTTP 200 without Accounts")}`,
     );
   }
+  return out;
 }
 
 /**
