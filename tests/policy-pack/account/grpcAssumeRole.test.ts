@@ -6,16 +6,9 @@
  */
 import * as assert from "assert";
 import { accountPolicyNames } from "../../../policy-pack/controls";
-import { ensurePackBuilt } from "../../../tools/packBuild";
-import {
-  AnalyzerInfo,
-  PackClient,
-  defaultPackDir,
-  reconcilePolicyConfig,
-  startPack,
-} from "../../../tools/packClient";
+import { AnalyzerInfo, PackClient, reconcilePolicyConfig } from "../../../tools/packClient";
 import { FakeAws } from "../../support/fakeAws";
-import { byPolicy, resourcesOff } from "../../support/packDiagnostics";
+import { byPolicy, resourcesOff, startPackOnFakeAws, stopPackOnFakeAws } from "../../support/packDiagnostics";
 import { AMBIENT_KEY, MANAGEMENT_ID, memberAccount } from "../../support/fakeOrganization";
 
 const MEMBER = "222222222222";
@@ -28,16 +21,10 @@ describe("the compiled pack over gRPC, when the stack's default aws provider ass
   let info: AnalyzerInfo;
 
   before(async () => {
-    ensurePackBuilt(defaultPackDir);
-    fake = await FakeAws.start();
-    pack = await startPack({ env: { ...process.env, AWS_ENDPOINT_URL: fake.url } });
-    info = await pack.getAnalyzerInfo();
+    ({ fake, pack, info } = await startPackOnFakeAws());
     await pack.configure(reconcilePolicyConfig(info.policies, resourcesOff));
   });
-  after(async () => {
-    await pack?.close();
-    await fake?.stop();
-  });
+  after(() => stopPackOnFakeAws({ fake, pack }));
 
   it("assumes the role in the provider's region and names the member account in every diagnostic", async () => {
     fake.addAccount(AMBIENT_KEY, memberAccount(MANAGEMENT_ID, { roles: {} }));

@@ -10,19 +10,16 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { AccountPolicyName, accountPolicyNames } from "../../../policy-pack/controls";
-import { ensurePackBuilt } from "../../../tools/packBuild";
 import {
   AnalyzerInfo,
   PackClient,
   PolicyPackConfigFile,
-  defaultPackDir,
   reconcilePolicyConfig,
-  startPack,
 } from "../../../tools/packClient";
 import { credentialReportCsv } from "../../support/credentialReport";
 import { FakeAccount, FakeAws } from "../../support/fakeAws";
 import { AMBIENT_KEY } from "../../support/fakeOrganization";
-import { byPolicy, resourcesOff } from "../../support/packDiagnostics";
+import { byPolicy, resourcesOff, startPackOnFakeAws, stopPackOnFakeAws } from "../../support/packDiagnostics";
 
 const account: FakeAccount = {
   accountId: "123456789012",
@@ -46,17 +43,11 @@ describe("the compiled pack over gRPC against hostile endpoints", function () {
   let info: AnalyzerInfo;
 
   before(async () => {
-    ensurePackBuilt(defaultPackDir);
-    fake = await FakeAws.start();
-    const env = { ...process.env, AWS_ENDPOINT_URL: fake.url };
+    const env = { ...process.env };
     delete env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
-    pack = await startPack({ env });
-    info = await pack.getAnalyzerInfo();
+    ({ fake, pack, info } = await startPackOnFakeAws(env));
   });
-  after(async () => {
-    await pack?.close();
-    await fake?.stop();
-  });
+  after(() => stopPackOnFakeAws({ fake, pack }));
 
   /** A fresh read per test: the pack memoises per source, so each test uses its own deadline value. */
   async function analyze(config: PolicyPackConfigFile) {
