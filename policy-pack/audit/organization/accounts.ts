@@ -54,7 +54,9 @@ async function page(client: OrganizationsClient, token: string | undefined): Pro
   try {
     out = await client.send(new sdk.ListAccountsCommand({ NextToken: token, MaxResults: 20 }));
   } catch (e) {
-    throw new OrganizationError(`cannot list the organization's accounts: ${describeAwsFailure(permission, e)}`);
+    throw new OrganizationError(
+      `cannot list the organization's accounts: ${describeAwsFailure(permission, e)}`,
+    );
   }
   // An empty organization would audit nothing and pass: an answer without the list is not AWS's.
   if (!Array.isArray(out.Accounts)) {
