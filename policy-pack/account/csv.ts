@@ -2,19 +2,17 @@
  * The IAM credential report CSV (GetCredentialReport's Content, or the console's "Download
  * report"), read by header name with csv-parse: CRLF or LF, a UTF-8 BOM, extra and reordered
  * columns are accepted; a missing column the checks need is rejected with its name; the special
- * values `N/A`, `no_information` and `not_supported` become typed facts.
+ * values `N/A`, `no_information` and `not_supported` become typed facts where AWS writes them and
+ * are rejected elsewhere. One pass over the records, each turned into a user as it is read, so
+ * time and memory grow linearly with the file and nothing recurses.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html
  */
 import { parse } from "csv-parse/sync";
 import { AccessKeyFacts, ReportUser, ROOT_USER } from "./facts";
+import { oneAccount } from "./reportAccounts";
+import { CredentialReportError, printable } from "./reportError";
 
-/** Bad input: the message names the line and column, and is fit for one line on stderr. */
-export class CredentialReportError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "CredentialReportError";
-  }
-}
+export { CredentialReportError } from "./reportError";
 
 export const requiredColumns = [
   "user",
@@ -34,14 +32,38 @@ export const requiredColumns = [
 type Column = (typeof requiredColumns)[number];
 
 export interface CredentialReport {
-  /** From the root row's ARN; null when that ARN names no account. */
+  /** The account the rows' ARNs name (root's row decides); null when no ARN names one. */
   readonly accountId: string | null;
   readonly users: readonly ReportUser[];
 }
 
-const specials = new Set(["N/A", "no_information", "not_supported"]);
+type Special = "N/A" | "no_information" | "not_supported";
+const specials: readonly Special[] = ["N/A", "no_information", "not_supported"];
+type TimeColumn =
+  | "user_creation_time"
+  | "password_last_used"
+  | "password_last_changed"
+  | "access_key_1_last_rotated"
+  | "access_key_1_last_used_date"
+  | "access_key_2_last_rotated"
+  | "access_key_2_last_used_date";
+
+/**
+ * What an IAM user's time columns may hold instead of a time, as AWS documents them: `N/A` for a
+ * credential the user does not have (or a key never used), `no_information` for a password never
+ * used. `not_supported` is written only in `<root_account>`'s row, which may hold any of the three.
+ */
+const userSpecials: Readonly<Record<TimeColumn, readonly Special[]>> = {
+  user_creation_time: [],
+  password_last_used: ["N/A", "no_information"],
+  password_last_changed: ["N/A"],
+  access_key_1_last_rotated: ["N/A"],
+  access_key_1_last_used_date: ["N/A"],
+  access_key_2_last_rotated: ["N/A"],
+  access_key_2_last_used_date: ["N/A"],
+};
+
 const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
-const accountInArn = /^arn:aws[\w-]*:iam::(\d{12}):/;
 
 class Row {
   constructor(
@@ -56,7 +78,7 @@ class Row {
 
   private bad(column: Column, expected: string): CredentialReportError {
     return new CredentialReportError(
-      `credential report line ${this.line}, column ${column}: expected ${expected}, got "${this.text(column)}"`,
+      `credential report line ${this.line}, column ${column}: expected ${expected}, got "${printable(this.text(column))}"`,
     );
   }
 
@@ -82,11 +104,16 @@ class Row {
     );
   }
 
-  /** An ISO 8601 time, or null for one of the special values (meaning depends on the column). */
-  time(column: Column): Date | null {
+  /** An ISO 8601 time, or one of the special values `allowed` lists for this column. */
+  time(column: TimeColumn, allowed: readonly Special[]): Date | Special {
     const v = this.text(column);
-    if (specials.has(v)) return null;
-    const expected = "an ISO 8601 time, N/A, no_information or not_supported";
+    const special = specials.find((s) => s === v);
+    if (special && allowed.includes(special)) return special;
+    const words = ["an ISO 8601 time", ...allowed];
+    const expected =
+      words.length === 1 ? words[0] : `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
+    if (special === "not_supported")
+      throw this.bad(column, `${expected} (not_supported is for ${ROOT_USER} only)`);
     if (!isoTime.test(v)) throw this.bad(column, expected);
     if (!isCalendarDay(v)) {
       throw this.bad(column, `an ISO 8601 time on a day that exists (${v.slice(0, 10)} does not)`);
@@ -94,6 +121,12 @@ class Row {
     const t = new Date(v);
     if (Number.isNaN(t.getTime())) throw this.bad(column, expected);
     return t;
+  }
+
+  /** A time, or null for a special value `allowed` lists. */
+  timeOrNull(column: TimeColumn, allowed: readonly Special[]): Date | null {
+    const t = this.time(column, allowed);
+    return t instanceof Date ? t : null;
   }
 }
 
@@ -117,13 +150,13 @@ function columnIndex(header: string[]): Record<Column, number> {
   const missing = requiredColumns.filter((c) => !names.includes(c));
   if (missing.length > 0) {
     throw new CredentialReportError(
-      `credential report is missing required column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`,
+      `credential report is missing required column${missing.length > 1 ? "s" : ""}: ${missing.map(printable).join(", ")}`,
     );
   }
   return Object.fromEntries(requiredColumns.map((c) => [c, names.indexOf(c)])) as Record<Column, number>;
 }
 
-function accessKey(row: Row, n: 1 | 2): AccessKeyFacts {
+function accessKey(row: Row, n: 1 | 2, allowed: (c: TimeColumn) => readonly Special[]): AccessKeyFacts {
   const c =
     n === 1
       ? (["access_key_1_active", "access_key_1_last_rotated", "access_key_1_last_used_date"] as const)
@@ -131,8 +164,8 @@ function accessKey(row: Row, n: 1 | 2): AccessKeyFacts {
   return {
     number: n,
     active: row.bool(c[0]),
-    lastRotated: row.time(c[1]),
-    lastUsed: row.time(c[2]),
+    lastRotated: row.timeOrNull(c[1], allowed(c[1])),
+    lastUsed: row.timeOrNull(c[2], allowed(c[2])),
   };
 }
 
@@ -140,55 +173,92 @@ function toUser(row: Row): ReportUser {
   const user = row.text("user");
   if (user === "") throw new CredentialReportError(`credential report line ${row.line}, column user: empty`);
   const isRoot = user === ROOT_USER;
-  const lastUsedText = row.text("password_last_used");
+  const passwordEnabled = row.passwordEnabled(isRoot);
+  const allowed = (c: TimeColumn): readonly Special[] =>
+    isRoot
+      ? specials
+      : // moto writes not_supported in password_last_used of a user without a password: the same as N/A
+        c === "password_last_used" && passwordEnabled === false
+        ? [...userSpecials[c], "not_supported"]
+        : userSpecials[c];
+  const lastUsed = row.time("password_last_used", allowed("password_last_used"));
   return {
     user,
     arn: row.text("arn"),
     isRoot,
     line: row.line,
-    createdAt: row.time("user_creation_time"),
-    passwordEnabled: row.passwordEnabled(isRoot),
-    passwordLastUsed:
-      lastUsedText === "no_information" ? "no_information" : (row.time("password_last_used") ?? "never"),
-    passwordLastChanged: row.time("password_last_changed"),
+    createdAt: row.timeOrNull("user_creation_time", allowed("user_creation_time")),
+    passwordEnabled,
+    passwordLastUsed: lastUsed === "not_supported" ? "N/A" : lastUsed,
+    passwordLastChanged: row.timeOrNull("password_last_changed", allowed("password_last_changed")),
     mfaActive: row.bool("mfa_active"),
-    accessKeys: [accessKey(row, 1), accessKey(row, 2)],
+    accessKeys: [accessKey(row, 1, allowed), accessKey(row, 2, allowed)],
   };
 }
 
-interface Parsed {
-  readonly record: string[];
-  readonly info: { readonly lines: number };
-}
+/** One record of the file: the header, then each row turned into a user (or rejected) as it is read. */
+class Reader {
+  header?: { readonly index: Record<Column, number>; readonly width: number };
+  readonly users: ReportUser[] = [];
+  private readonly seen = new Set<string>();
 
-function parseRecords(text: string): Parsed[] {
-  try {
-    return parse(text, { bom: true, skip_empty_lines: true, info: true }) as unknown as Parsed[];
-  } catch (e) {
-    const err = e as { message?: string };
-    throw new CredentialReportError(`credential report is not valid CSV: ${err.message ?? String(e)}`);
-  }
-}
-
-/** Parses a credential report; throws CredentialReportError naming what is wrong. */
-export function parseCredentialReport(content: string | Uint8Array): CredentialReport {
-  const text = typeof content === "string" ? content : Buffer.from(content).toString("utf8");
-  const records = parseRecords(text);
-  if (records.length === 0) throw new CredentialReportError("credential report is empty (no header line)");
-  const index = columnIndex(records[0].record);
-  const users = records.slice(1).map((r) => toUser(new Row(r.record, index, r.info.lines)));
-  const seen = new Set<string>();
-  for (const u of users) {
-    if (seen.has(u.user)) {
-      throw new CredentialReportError(`credential report line ${u.line}: user "${u.user}" appears twice`);
+  record(cells: string[], line: number): void {
+    if (!this.header) {
+      this.header = { index: columnIndex(cells), width: cells.length };
+      return;
     }
-    seen.add(u.user);
+    const { index, width } = this.header;
+    if (cells[index.user]?.trim() === "user" && cells[index.arn]?.trim() === "arn") {
+      throw new CredentialReportError(
+        `credential report line ${line} is a second header line: two reports were joined into one file; audit each report on its own`,
+      );
+    }
+    if (cells.length !== width) {
+      throw new CredentialReportError(
+        `credential report line ${line} has ${cells.length} fields; the header has ${width}`,
+      );
+    }
+    const u = toUser(new Row(cells, index, line));
+    if (this.seen.has(u.user)) {
+      throw new CredentialReportError(
+        `credential report line ${line}: user "${printable(u.user)}" appears twice`,
+      );
+    }
+    this.seen.add(u.user);
+    this.users.push(u);
   }
-  const root = users.find((u) => u.isRoot);
-  if (!root) {
+}
+
+function read(text: string): Reader {
+  const reader = new Reader();
+  try {
+    parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      on_record: (cells: string[], context: { lines: number }) => {
+        reader.record(cells, context.lines);
+        return null;
+      },
+    });
+  } catch (e) {
+    if (e instanceof CredentialReportError) throw e;
+    const err = e as { message?: string };
     throw new CredentialReportError(
-      `credential report has no ${ROOT_USER} row; AWS's credential report always has one: the file is truncated or filtered`,
+      `credential report is not valid CSV: ${printable(err.message ?? String(e))}`,
     );
   }
-  return { accountId: accountInArn.exec(root.arn)?.[1] ?? null, users };
+  return reader;
+}
+
+/**
+ * Parses a credential report; throws CredentialReportError naming what is wrong. A report
+ * without the `<root_account>` row (filtered, or from an emulator) is returned as it is: the
+ * root checks say that row is missing. Rows of more than one account are rejected.
+ */
+export function parseCredentialReport(content: string | Uint8Array): CredentialReport {
+  const text = typeof content === "string" ? content : Buffer.from(content).toString("utf8");
+  const reader = read(text);
+  if (!reader.header) throw new CredentialReportError("credential report is empty (no header line)");
+  return { accountId: oneAccount(reader.users), users: reader.users };
 }

@@ -25,10 +25,15 @@ export function isAvailable<T>(f: Fact<T>): f is { readonly value: T } {
 export interface AccessKeyFacts {
   readonly number: 1 | 2;
   readonly active: boolean;
-  /** When the key was created or last rotated; null for `N/A`. */
+  /** When the key was created or last rotated; null for `N/A` (no such key: an inactive key still has a time). */
   readonly lastRotated: Date | null;
   /** null when the key was never used (`N/A`). */
   readonly lastUsed: Date | null;
+}
+
+/** Whether the key exists, active or not: the report writes `N/A` for a key that does not. */
+export function keyPresent(k: AccessKeyFacts): boolean {
+  return k.active || k.lastRotated !== null;
 }
 
 /** One row of the credential report, typed. */
@@ -42,8 +47,12 @@ export interface ReportUser {
   readonly createdAt: Date | null;
   /** `not_supported` for root, whose password the report does not describe. */
   readonly passwordEnabled: boolean | "not_supported";
-  /** `never` for `N/A`; `no_information` when last used before IAM tracked it (Oct 2014). */
-  readonly passwordLastUsed: Date | "never" | "no_information";
+  /**
+   * The report's own words when there is no time: `no_information`, the password was never used
+   * (or not since 2014-10-20, when IAM began tracking); `N/A`, the user has no password (root's
+   * `not_supported` reads the same).
+   */
+  readonly passwordLastUsed: Date | "no_information" | "N/A";
   /** null for `N/A` / `not_supported`. */
   readonly passwordLastChanged: Date | null;
   readonly mfaActive: boolean;

@@ -1,24 +1,31 @@
 /**
- * Account facts from a credential report file (the console's "Download report"): the users and
- * root rows only. What a report does not contain is unavailable, with the reason, so the checks
- * that need it come out `not-evaluated` instead of silently passing. A file without the
- * `<root_account>` row (truncated or filtered) is rejected by the parser, not audited as clean.
+ * Account facts from a credential report file (the console's "Download report", or the AWS CLI's
+ * `aws iam get-credential-report` output): the users and root rows only. What a report does not
+ * contain is unavailable, with the reason, so the checks that need it come out `not-evaluated`
+ * instead of silently passing. A file without the `<root_account>` row (filtered or truncated)
+ * is judged on its users; the root checks say the row is missing.
  */
-import { readFile } from "fs/promises";
+import { createReadStream } from "fs";
+import { stat } from "fs/promises";
 import { CredentialReportError, parseCredentialReport } from "./csv";
 import { AccountFacts, available, ContactType, contactTypes, unavailable } from "./facts";
+import { decodeReportFile, maxReportBytes } from "./reportFile";
 
 const notInReport = (what: string, api: string): string =>
   `a credential report file does not contain ${what}; run against the account (${api}) to check it`;
 
 /** Facts from report text already in memory. */
-export function factsFromReport(content: string | Uint8Array, sourceFile?: string): AccountFacts {
+export function factsFromReport(
+  content: string | Uint8Array,
+  sourceFile?: string,
+  reportGeneratedAt: Date | null = null,
+): AccountFacts {
   const report = parseCredentialReport(content);
   return {
     accountId: report.accountId,
     source: "credential-report",
     sourceFile,
-    reportGeneratedAt: null,
+    reportGeneratedAt,
     users: available(report.users),
     summary: unavailable(notInReport("the account summary", "iam:GetAccountSummary")),
     rootVirtualMfaDevices: unavailable(
@@ -34,17 +41,57 @@ export function factsFromReport(content: string | Uint8Array, sourceFile?: strin
   };
 }
 
+/** What an errno means, for one line naming the file (never a bare ENOENT). */
+function fileProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOENT":
+      return "does not exist";
+    case "EISDIR":
+      return "is a directory; give the report file itself";
+    case "EACCES":
+    case "EPERM":
+      return "cannot be read: permission denied";
+    case "ENOTDIR":
+      return "does not exist (a part of the path is not a directory)";
+    case "ELOOP":
+      return "cannot be read: too many symbolic links";
+    default:
+      return `cannot be read (${code ?? (e as Error).message ?? String(e)})`;
+  }
+}
+
+/** The file's bytes, at most `maxReportBytes` (a device or pipe that never ends stops there). */
+async function readBounded(file: string, name: string): Promise<Buffer> {
+  const info = await stat(file);
+  if (info.isDirectory()) throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of createReadStream(file)) {
+    const b = chunk as Buffer;
+    size += b.length;
+    if (size > maxReportBytes) {
+      throw new CredentialReportError(
+        `credential report ${name} is larger than ${maxReportBytes / 1024 / 1024} MiB; a report of 5,000 users (IAM's limit per account) is about 1 MiB`,
+      );
+    }
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks, size);
+}
+
 /** Reads and parses a report file; throws CredentialReportError (one line) when it cannot. */
 export async function readCredentialReportFile(file: string, displayName = file): Promise<AccountFacts> {
   let content: Buffer;
   try {
-    content = await readFile(file);
+    content = await readBounded(file, displayName);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new CredentialReportError(`cannot read credential report ${displayName}: ${code}`);
+    if (e instanceof CredentialReportError) throw e;
+    throw new CredentialReportError(`credential report ${displayName} ${fileProblem(e)}`);
   }
+  const decoded = decodeReportFile(content, displayName);
   try {
-    return factsFromReport(content, displayName);
+    return factsFromReport(decoded.csv, displayName, decoded.generatedAt);
   } catch (e) {
     if (e instanceof CredentialReportError) throw new CredentialReportError(`${displayName}: ${e.message}`);
     throw e;

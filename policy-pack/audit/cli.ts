@@ -17,7 +17,7 @@ import { accountDeadlineRange, defaultDeadlineSeconds, defaultReportWaitSeconds 
 import { quietSdk } from "../account/sdkWarning";
 import { ConfigError, defaultAuditConfig, loadAuditConfig } from "./config";
 import { Format, formats, renderers } from "./render";
-import { auditFacts, exitCodeOf, unreadable } from "./run";
+import { auditFacts, exitCodeOf, missingRootWarning, unreadable } from "./run";
 import { OrganizationError } from "./organization/accounts";
 import {
   concurrencyProblem,
@@ -129,6 +129,8 @@ async function audit(o: Options): Promise<number> {
   const facts = await readFacts(o);
   const cannot = unreadable(facts);
   if (cannot) throw new UsageError(`cannot read the account: ${cannot}`);
+  const warning = missingRootWarning(facts);
+  if (warning) process.stderr.write(`audit: warning: ${warning}\n`);
   const result = auditFacts(facts, config, now);
   process.stdout.write(renderers[o.format]({ result, facts }));
   return exitCodeOf(result);

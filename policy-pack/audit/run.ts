@@ -3,6 +3,7 @@
  * organization-wide audit calls `auditFacts` once per member account and streams each result.
  */
 import { AccountFacts, Fact, isAvailable } from "../account/facts";
+import { rootRow } from "../account/rules/context";
 import { Finding } from "../account/finding";
 import { evaluate } from "../account/findings";
 import { AuditConfig, defaultAuditConfig } from "./config";
@@ -43,4 +44,13 @@ export function unreadable(facts: AccountFacts): string | undefined {
   ];
   const reasons = parts.flatMap((p) => (isAvailable(p) ? [] : [p.unavailable]));
   return reasons.length === parts.length ? reasons[0] : undefined;
+}
+
+/** A one-line warning when the report was read but lacks root's row (judged anyway: see the root checks). */
+export function missingRootWarning(facts: AccountFacts): string | undefined {
+  if (!isAvailable(facts.users) || isAvailable(rootRow(facts))) return undefined;
+  const report = facts.sourceFile
+    ? `credential report ${facts.sourceFile}`
+    : "the account's credential report";
+  return `${report} has no <root_account> row (filtered or truncated?); the users are audited, the root checks that need that row are not evaluated`;
 }

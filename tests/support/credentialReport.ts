@@ -14,7 +14,7 @@ export interface KeySpec {
 export interface UserSpec {
   readonly name: string;
   readonly createdAt: string;
-  /** Omitted: no console password. `lastUsed` omitted means never used (`N/A`). */
+  /** Omitted: no console password (`N/A`). `lastUsed` omitted means never used (`no_information`). */
   readonly password?: { readonly lastUsed?: string | "no_information"; readonly lastChanged: string };
   readonly mfa?: boolean;
   readonly keys?: readonly [KeySpec?, KeySpec?];
@@ -22,6 +22,8 @@ export interface UserSpec {
 
 export interface RootSpec {
   readonly createdAt?: string;
+  /** Default `not_supported` (what AWS writes); `false` once root's password was removed. */
+  readonly passwordEnabled?: "not_supported" | boolean;
   readonly passwordLastUsed?: string | "no_information";
   readonly mfa?: boolean;
   readonly keys?: readonly [KeySpec?, KeySpec?];
@@ -34,6 +36,8 @@ export interface CsvShape {
   readonly extraColumn?: boolean;
   /** Writes the columns in reverse order. */
   readonly reversed?: boolean;
+  /** Leaves out the `<root_account>` row, as a filtered report or moto's does. */
+  readonly withoutRoot?: boolean;
 }
 
 export const columns = [
@@ -86,7 +90,7 @@ function rootRow(accountId: string, r: RootSpec): Row {
     user: "<root_account>",
     arn: `arn:aws:iam::${accountId}:root`,
     user_creation_time: r.createdAt ?? "2019-01-01T00:00:00+00:00",
-    password_enabled: "not_supported",
+    password_enabled: String(r.passwordEnabled ?? "not_supported"),
     password_last_used: r.passwordLastUsed ?? "N/A",
     password_last_changed: "not_supported",
     password_next_rotation: "not_supported",
@@ -103,7 +107,7 @@ function userRow(accountId: string, u: UserSpec): Row {
     arn: `arn:aws:iam::${accountId}:user/${u.name}`,
     user_creation_time: u.createdAt,
     password_enabled: String(u.password !== undefined),
-    password_last_used: u.password ? (u.password.lastUsed ?? "N/A") : "N/A",
+    password_last_used: u.password ? (u.password.lastUsed ?? "no_information") : "N/A",
     password_last_changed: u.password?.lastChanged ?? "N/A",
     password_next_rotation: "N/A",
     mfa_active: String(u.mfa ?? false),
@@ -122,7 +126,10 @@ export function credentialReportCsv(
 ): string {
   const cols: string[] = shape.reversed ? [...columns].reverse() : [...columns];
   if (shape.extraColumn) cols.push("future_column");
-  const rows = [rootRow(accountId, root), ...users.map((u) => userRow(accountId, u))];
+  const rows = [
+    ...(shape.withoutRoot ? [] : [rootRow(accountId, root)]),
+    ...users.map((u) => userRow(accountId, u)),
+  ];
   const cells = (r: Row) => cols.map((c) => (c === "future_column" ? "x" : r[c as keyof Row]));
   const eol = shape.crlf ? "\r\n" : "\n";
   const text = [cols, ...rows.map(cells)].map((line) => line.join(",")).join(eol) + eol;

@@ -41,11 +41,14 @@ export function eachUser(
   return out;
 }
 
+/** Why the root checks that need root's row are not evaluated when the report lacks it. */
+export const missingRootRow = `the credential report has no ${ROOT_USER} row (AWS always writes one: the report was filtered or truncated, or comes from an emulator), so root's credentials are not in it`;
+
 /** The report's `<root_account>` row, or why it is not known. */
 export function rootRow(facts: AccountFacts): Fact<ReportUser> {
   if (!isAvailable(facts.users)) return facts.users;
   const root = facts.users.value.find((u) => u.isRoot);
-  return root ? { value: root } : { unavailable: `the credential report has no ${ROOT_USER} row` };
+  return root ? { value: root } : { unavailable: missingRootRow };
 }
 
 /** One GetAccountSummary key, or why it is not known: the summary was not read, or IAM left the key out. */

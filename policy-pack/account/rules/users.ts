@@ -28,6 +28,12 @@ export const accessKeysRotated: Rule = (facts, settings, now) => {
   });
 };
 
+/**
+ * IAM records password use since this day: `no_information` means never used, or (for a password
+ * set before it) not used since.
+ */
+const signInTrackingBegan = new Date("2014-10-20T00:00:00Z");
+
 /** How long one credential has gone unused, in words and days; undefined when that is unknown. */
 function passwordIdle(u: ReportUser, now: Date): { text: string; age: number } | undefined {
   if (u.passwordEnabled !== true) return undefined;
@@ -39,7 +45,9 @@ function passwordIdle(u: ReportUser, now: Date): { text: string; age: number } |
   if (!since) return undefined;
   const age = ageInDays(now, since);
   const never =
-    u.passwordLastUsed === "no_information" ? "not used since October 2014 or earlier" : "never used";
+    u.passwordLastUsed === "no_information" && since < signInTrackingBegan
+      ? "not used since IAM began recording sign-ins on 2014-10-20, if ever"
+      : "never used";
   return { text: `console password ${never} (set ${days(age)} ago)`, age };
 }
 

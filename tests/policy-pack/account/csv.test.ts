@@ -45,7 +45,7 @@ describe("credential report CSV", () => {
     const [root, bob, grace, svc] = r.users;
     assert.deepStrictEqual(
       [root.user, root.isRoot, root.passwordEnabled, root.passwordLastUsed, root.passwordLastChanged],
-      ["<root_account>", true, "not_supported", "never", null],
+      ["<root_account>", true, "not_supported", "N/A", null],
     );
     assert.deepStrictEqual(bob.accessKeys[0], {
       number: 1,
@@ -58,7 +58,7 @@ describe("credential report CSV", () => {
     assert.deepStrictEqual(grace.passwordLastChanged, new Date("2014-02-11T10:00:00Z"));
     assert.deepStrictEqual(
       [svc.passwordEnabled, svc.passwordLastUsed, svc.accessKeys[0].active],
-      [false, "never", false],
+      [false, "N/A", false],
     );
     assert.deepStrictEqual(svc.accessKeys[1], {
       number: 2,
@@ -120,7 +120,7 @@ describe("credential report CSV", () => {
   });
 
   it("rejects a row with the wrong number of fields, an empty file, a duplicate user and broken quoting", () => {
-    rejects(`${csv()}extra,row\n`, /^credential report is not valid CSV: .*(Invalid Record Length|record)/i);
+    rejects(`${csv()}extra,row\n`, /^credential report line 6 has 2 fields; the header has 22$/);
     rejects("", /credential report is empty/);
     rejects("\ufeff\r\n", /credential report is empty/);
     const dup = csv().split("\n");
@@ -146,13 +146,131 @@ describe("credential report CSV", () => {
     );
   });
 
-  it("rejects a report without the <root_account> row (AWS always writes it): header-only or filtered", () => {
-    const noRoot =
-      /^credential report has no <root_account> row; AWS's credential report always has one: the file is truncated or filtered$/;
-    rejects(`${columns.join(",")}\n`, noRoot);
-    rejects(`\ufeff${columns.join(",")}\r\n\r\n`, noRoot);
+  it("reads a report without the <root_account> row (filtered, header-only, moto's): users kept, account from their ARNs", () => {
     const lines = csv().split("\n");
-    rejects([lines[0], ...lines.slice(2)].join("\n"), noRoot);
+    const filtered = parseCredentialReport([lines[0], ...lines.slice(2)].join("\n"));
+    assert.deepStrictEqual(
+      filtered.users.map((u) => [u.user, u.isRoot, u.line]),
+      [
+        ["bob", false, 2],
+        ["grace", false, 3],
+        ["svc", false, 4],
+      ],
+    );
+    assert.strictEqual(filtered.accountId, ACCOUNT);
+    assert.deepStrictEqual(parseCredentialReport(`${columns.join(",")}\n`), { accountId: null, users: [] });
+    assert.deepStrictEqual(parseCredentialReport(`\ufeff${columns.join(",")}\r\n\r\n`), {
+      accountId: null,
+      users: [],
+    });
+  });
+
+  it("reads moto's report: no root row, not_supported where a user has no password and in columns not read", () => {
+    const header = columns.join(",");
+    const moto = [
+      header,
+      "alice,arn:aws:iam::123456789012:user/alice,2026-11-01T10:00:00+00:00,false,not_supported,2026-11-01T10:00:00+00:00,not_supported,false,true,2026-11-01T10:00:00+00:00,N/A,not_supported,not_supported,false,N/A,N/A,not_supported,not_supported,false,N/A,false,N/A",
+      "bob,arn:aws:iam::123456789012:user/bob,2026-11-01T10:00:00+00:00,true,no_information,2026-11-01T10:00:00+00:00,not_supported,false,false,N/A,N/A,not_supported,not_supported,false,N/A,N/A,not_supported,not_supported,false,N/A,false,N/A",
+      "",
+    ].join("\n");
+    const r = parseCredentialReport(moto);
+    assert.strictEqual(r.accountId, ACCOUNT);
+    assert.deepStrictEqual(
+      r.users.map((u) => [u.user, u.passwordEnabled, u.passwordLastUsed, u.accessKeys[0].active]),
+      [
+        ["alice", false, "N/A", true],
+        ["bob", true, "no_information", false],
+      ],
+    );
+  });
+
+  it("rejects not_supported in an IAM user's row, naming line, column and value (AWS writes it in root's only)", () => {
+    const bob = "bob,arn:aws:iam::123456789012:user/bob,";
+    const cells = csv().split("\n")[2].slice(bob.length).split(",");
+    const at = (column: string, value: string) => {
+      const i = columns.indexOf(column as (typeof columns)[number]) - 2;
+      return csv().replace(
+        `${bob}${cells.join(",")}`,
+        bob + cells.map((c, j) => (j === i ? value : c)).join(","),
+      );
+    };
+    for (const column of [
+      "user_creation_time",
+      "password_last_used",
+      "password_last_changed",
+      "access_key_1_last_rotated",
+      "access_key_1_last_used_date",
+      "access_key_2_last_rotated",
+      "access_key_2_last_used_date",
+    ]) {
+      rejects(
+        at(column, "not_supported"),
+        new RegExp(
+          `^credential report line 3, column ${column}: expected an ISO 8601 time.* \\(not_supported is for <root_account> only\\), got "not_supported"$`,
+        ),
+      );
+    }
+    rejects(
+      at("user_creation_time", "N/A"),
+      /^credential report line 3, column user_creation_time: expected an ISO 8601 time, got "N\/A"$/,
+    );
+    rejects(
+      at("access_key_1_last_used_date", "no_information"),
+      /^credential report line 3, column access_key_1_last_used_date: expected an ISO 8601 time or N\/A, got "no_information"$/,
+    );
+    // root's row may hold it anywhere AWS writes it
+    const root = parseCredentialReport(
+      csv().replace(
+        "root,2019-01-01T00:00:00+00:00,not_supported,N/A",
+        "root,2019-01-01T00:00:00+00:00,not_supported,not_supported",
+      ),
+    ).users[0];
+    assert.strictEqual(root.passwordLastUsed, "N/A");
+  });
+
+  it("names the line of a second header: two reports joined into one file", () => {
+    const second = credentialReportCsv("210987654321", {}, [users[0]]);
+    for (const eol of ["\n", "\r\n"]) {
+      const first = csv({ crlf: eol === "\r\n" });
+      const joined = second.split("\n").join(eol);
+      rejects(
+        first + joined,
+        /^credential report line 6 is a second header line: two reports were joined into one file; audit each report on its own$/,
+      );
+      rejects(first + `\ufeff${joined}`, /^credential report line 6 is a second header line/);
+    }
+  });
+
+  it("rejects rows of another account than root's, naming accounts and lines; without root the ARNs decide", () => {
+    const other = csv().replace("iam::123456789012:user/grace", "iam::210987654321:user/grace");
+    rejects(
+      other,
+      /^credential report mixes 2 accounts: 123456789012 \(3 rows, first line 2, <root_account>\); 210987654321 \(1 row, first line 4, grace\); a report describes one account and its <root_account> row is account 123456789012: audit each account's report on its own$/,
+    );
+    const lines = other.split("\n");
+    rejects(
+      [lines[0], ...lines.slice(2)].join("\n"),
+      /^credential report mixes 2 accounts: 123456789012 \(2 rows, first line 2, bob\); 210987654321 \(1 row, first line 3, grace\); a report describes one account and it has no <root_account> row to say which it describes/,
+    );
+    const otherRoot = csv().replace("iam::123456789012:root", "iam::210987654321:root");
+    rejects(
+      otherRoot,
+      /mixes 2 accounts: 210987654321 \(1 row, first line 2, <root_account>\); 123456789012 \(3 rows/,
+    );
+    assert.strictEqual(parseCredentialReport(csv()).accountId, ACCOUNT);
+  });
+
+  it("never echoes control characters or binary bytes into its one-line messages", () => {
+    const e = (() => {
+      try {
+        parseCredentialReport(csv().replace("2025-10-16T12:00:00+00:00", "\u001b[31mred\u0000\nx"));
+      } catch (err) {
+        return err as Error;
+      }
+      throw new Error("accepted");
+    })();
+    assert.ok(e instanceof CredentialReportError);
+    assert.doesNotMatch(e.message, /[\u0000-\u001f\u007f-\uffff]/);
   });
 
   it("rejects a day that does not exist instead of rolling it over, naming line and column", () => {
@@ -241,12 +359,18 @@ describe("credential report CSV", () => {
       );
     });
 
-    it("removing the <root_account> row from any generated report is rejected", () => {
+    it("removing the <root_account> row from any generated report keeps every user and the account", () => {
       fc.assert(
         fc.property(fc.integer({ min: 0, max: 20 }), shapeArb, (n, shape) => {
-          const eol = shape.crlf ? "\r\n" : "\n";
-          const lines = credentialReportCsv(ACCOUNT, {}, generatedUsers(n, NOW), shape).split(eol);
-          rejects([lines[0], ...lines.slice(2)].join(eol), /has no <root_account> row/);
+          const generated = generatedUsers(n, NOW);
+          const r = parseCredentialReport(
+            credentialReportCsv(ACCOUNT, {}, generated, { ...shape, withoutRoot: true }),
+          );
+          assert.deepStrictEqual(
+            r.users.map((u) => u.user),
+            generated.map((u) => u.name),
+          );
+          assert.strictEqual(r.accountId, n === 0 ? null : ACCOUNT);
         }),
         { numRuns: 40 },
       );

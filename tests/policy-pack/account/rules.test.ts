@@ -86,17 +86,26 @@ describe("account rules (fixed clock 2026-11-20T12:00Z)", () => {
       ]);
     });
 
-    it("counts a never-used password from when it was set: 44 passes, 45 fails", () => {
-      assert.deepStrictEqual(run("unused-credentials-disabled", pw("never", daysAgo(44))), []);
-      assert.deepStrictEqual(messages(run("unused-credentials-disabled", pw("never", daysAgo(45)))), [
-        "fail carol: carol: console password never used (set 45 days ago); credentials unused for 45 days or more must be disabled",
-      ]);
+    it("counts a never-used password (no_information) from when it was set: 44 passes, 45 fails", () => {
+      assert.deepStrictEqual(run("unused-credentials-disabled", pw("no_information", daysAgo(44))), []);
+      assert.deepStrictEqual(
+        messages(run("unused-credentials-disabled", pw("no_information", daysAgo(45)))),
+        [
+          "fail carol: carol: console password never used (set 45 days ago); credentials unused for 45 days or more must be disabled",
+        ],
+      );
     });
 
-    it("treats no_information (last used before Oct 2014) as unused since it was set", () => {
+    it("says no_information may mean unused since 2014-10-20 only for a password set before that day", () => {
+      const before = new Date("2014-02-11T10:00:00Z");
       assert.match(
-        run("unused-credentials-disabled", pw("no_information", daysAgo(4000)))[0].message,
-        /carol: console password not used since October 2014 or earlier \(set 4000 days ago\)/,
+        run("unused-credentials-disabled", pw("no_information", before))[0].message,
+        /^carol: console password not used since IAM began recording sign-ins on 2014-10-20, if ever \(set 4665 days ago\);/,
+      );
+      const thisYear = new Date("2026-05-04T09:00:00Z");
+      assert.match(
+        run("unused-credentials-disabled", pw("no_information", thisYear))[0].message,
+        /^carol: console password never used \(set 200 days ago\);/,
       );
     });
 
@@ -163,13 +172,20 @@ describe("account rules (fixed clock 2026-11-20T12:00Z)", () => {
   });
 
   describe("root-access-keys-absent", () => {
-    it("fails an active key on the root row, naming it", () => {
-      const facts = apiFacts({
-        users: { value: [rootRow({ accessKeys: [noKeys, { ...key(2, daysAgo(5)) }] })] },
-      });
-      assert.deepStrictEqual(messages(run("root-access-keys-absent", facts)), [
-        "fail <root_account>: <root_account>: access key 2 is active; the root user must have no access keys",
+    it("fails any root key present, active or inactive, naming each and whether it is active", () => {
+      const inactive = { ...key(1, daysAgo(900)), active: false };
+      const at = (...accessKeys: [ReportUser["accessKeys"][0], ReportUser["accessKeys"][1]]) =>
+        messages(run("root-access-keys-absent", apiFacts({ users: { value: [rootRow({ accessKeys })] } })));
+      assert.deepStrictEqual(at(noKeys, key(2, daysAgo(5))), [
+        "fail <root_account>: <root_account>: access key 2 (active) is present; the root user must have no access keys, active or inactive (delete it)",
       ]);
+      assert.deepStrictEqual(at(inactive, noKeys), [
+        "fail <root_account>: <root_account>: access key 1 (inactive) is present; the root user must have no access keys, active or inactive (delete it)",
+      ]);
+      assert.deepStrictEqual(at(inactive, key(2, daysAgo(5))), [
+        "fail <root_account>: <root_account>: access keys 1 (inactive) and 2 (active) are present; the root user must have no access keys, active or inactive (delete them)",
+      ]);
+      assert.deepStrictEqual(at({ ...noKeys, number: 1 }, noKeys), []);
     });
 
     it("fails from GetAccountSummary AccountAccessKeysPresent = 1 alone", () => {
@@ -178,7 +194,9 @@ describe("account rules (fixed clock 2026-11-20T12:00Z)", () => {
           value: { accountAccessKeysPresent: true, accountMfaEnabled: true, accountPasswordPresent: true },
         },
       });
-      assert.match(run("root-access-keys-absent", facts)[0].message, /AccountAccessKeysPresent = 1/);
+      assert.deepStrictEqual(messages(run("root-access-keys-absent", facts)), [
+        "fail <root_account>: <root_account>: the root user has an access key, active or inactive (GetAccountSummary AccountAccessKeysPresent = 1); the root user must have no access keys",
+      ]);
     });
 
     it("is not evaluated when neither the report nor the summary was read", () => {
@@ -291,10 +309,7 @@ describe("account rules (fixed clock 2026-11-20T12:00Z)", () => {
 
     it("never-used root passes", () => {
       assert.deepStrictEqual(
-        run(
-          "root-not-recently-used",
-          apiFacts({ users: { value: [rootRow({ passwordLastUsed: "never" })] } }),
-        ),
+        run("root-not-recently-used", apiFacts({ users: { value: [rootRow({ passwordLastUsed: "N/A" })] } })),
         [],
       );
     });
