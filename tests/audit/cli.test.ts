@@ -6,7 +6,7 @@ import type { Log } from "sarif";
 import { accountPolicyNames } from "../../policy-pack/controls";
 import { credentialReportCsv, generatedUsers } from "../support/credentialReport";
 import { FakeAws } from "../support/fakeAws";
-import { repo, runAudit } from "./cliRunner";
+import { assertUsageError, repo, runAudit } from "./cliRunner";
 
 const EXAMPLE = "examples/credential-report.csv";
 const NOW = "2026-11-20T12:00:00Z";
@@ -35,16 +35,6 @@ const write = (name: string, text: string): string => {
 /** The example report as JSON at `now`, with more arguments. */
 const exampleJson = (now: string, ...more: string[]) =>
   runAudit(["--credential-report", EXAMPLE, "--format", "json", "--now", now, ...more]);
-
-/** Bad input: exit 2, exactly one line on stderr, no stack trace, nothing on stdout. */
-function assertUsageError(r: { code: number | null; stdout: string; stderr: string }, message: RegExp): void {
-  assert.strictEqual(r.code, 2, r.stderr);
-  assert.strictEqual(r.stdout, "");
-  const lines = r.stderr.trimEnd().split("\n");
-  assert.strictEqual(lines.length, 1, r.stderr);
-  assert.match(lines[0], message);
-  assert.doesNotMatch(r.stderr, /\n\s+at /);
-}
 
 describe("npm run audit (the CLI)", function () {
   this.timeout(60_000);
@@ -225,7 +215,7 @@ describe("npm run audit (the CLI)", function () {
       const r = await runAudit(["--credential-report", EXAMPLE, "--now", NOW, "--format", "markdown"]);
       assert.match(r.stdout, /^## AWS account audit\n/);
       assert.ok(
-        r.stdout.includes("| &lt;root_account&gt;: access key 1 is active;"),
+        r.stdout.includes("| &lt;root_account&gt;: access key 1 (active) is present;"),
         "no raw HTML-like tag in text",
       );
       assert.match(
@@ -280,7 +270,7 @@ describe("npm run audit (the CLI)", function () {
     it("a missing file", async () => {
       assertUsageError(
         await runAudit(["--credential-report", "no-such.csv"]),
-        /^audit: cannot read credential report no-such\.csv: ENOENT$/,
+        /^audit: credential report no-such\.csv does not exist$/,
       );
     });
 
@@ -290,22 +280,6 @@ describe("npm run audit (the CLI)", function () {
         await runAudit(["--credential-report", bad]),
         /missing required columns: user_creation_time, password_enabled/,
       );
-    });
-
-    it("a report without the <root_account> row (truncated or filtered)", async () => {
-      const lines = fs.readFileSync(path.join(repo, EXAMPLE), "utf8").split("\n");
-      for (const [name, text] of [
-        ["header-only.csv", `${lines[0]}\n`],
-        ["filtered.csv", [lines[0], ...lines.slice(2)].join("\n")],
-      ]) {
-        const bad = write(name, text);
-        assertUsageError(
-          await runAudit(["--credential-report", bad, "--now", NOW]),
-          new RegExp(
-            `^audit: ${bad.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: credential report has no <root_account> row; AWS's credential report always has one: the file is truncated or filtered$`,
-          ),
-        );
-      }
     });
 
     it("a malformed value", async () => {

@@ -1,4 +1,5 @@
 /** Runs the audit CLI from its TypeScript source in a child process, with this (AWS-safe) environment. */
+import * as assert from "assert";
 import { spawn } from "child_process";
 import * as path from "path";
 
@@ -24,4 +25,14 @@ export function runAudit(args: string[], env: NodeJS.ProcessEnv = {}, cwd = repo
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Bad input: exit 2, exactly one line on stderr, no stack trace, nothing on stdout. */
+export function assertUsageError(r: CliRun, message: RegExp): void {
+  assert.strictEqual(r.code, 2, r.stderr);
+  assert.strictEqual(r.stdout, "");
+  const lines = r.stderr.trimEnd().split("\n");
+  assert.strictEqual(lines.length, 1, r.stderr);
+  assert.match(lines[0], message);
+  assert.doesNotMatch(r.stderr, /\n\s+at /);
 }

@@ -1,5 +1,7 @@
 import * as assert from "assert";
 import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { accountPolicyNames } from "../../../policy-pack/controls";
@@ -208,6 +210,42 @@ describe("the pack's account policies (in process)", () => {
     );
   });
 
+  it("a report file without the <root_account> row: root policies not evaluated naming the row, user policies judged", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pack-noroot-"));
+    try {
+      const lines = fs.readFileSync(path.join(repo, "examples/credential-report.csv"), "utf8").split("\n");
+      fs.writeFileSync(path.join(dir, "filtered.csv"), [lines[0], ...lines.slice(2)].join("\n"));
+      const policies = createAccountPolicies({
+        read: memoiseReads((s) => readAccount(s)),
+        now: () => new Date("2026-11-20T12:00:00Z"),
+        baseDir: dir,
+      });
+      const out = await preview(policies, { credentialReportFile: "filtered.csv" });
+      const label = "account 123456789012 (credential report filtered.csv)";
+      for (const p of [
+        "root-access-keys-absent",
+        "root-mfa-enabled",
+        "root-hardware-mfa",
+        "root-not-recently-used",
+      ]) {
+        assert.strictEqual(out[p].length, 1, p);
+        assert.match(
+          out[p][0],
+          new RegExp(
+            `^${label.replace(/[()]/g, "\\$&")}: not evaluated: the credential report has no <root_account> row`,
+          ),
+          p,
+        );
+      }
+      assert.strictEqual(out["access-keys-rotated"].length, 2);
+      assert.deepStrictEqual(out["single-active-access-key"], [
+        `${label}: ci-deploy: access keys 1 and 2 are both active; at most 1 allowed`,
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("a report file that cannot be read is one advisory per policy", async () => {
     const policies = createAccountPolicies({
       read: memoiseReads((s) => readAccount(s)),
@@ -216,7 +254,7 @@ describe("the pack's account policies (in process)", () => {
     });
     const out = await preview(policies, { credentialReportFile: "no/such/report.csv" });
     assert.deepStrictEqual(out["single-active-access-key"], [
-      "could not read the account, so single-active-access-key was not evaluated: cannot read credential report no/such/report.csv: ENOENT",
+      "could not read the account, so single-active-access-key was not evaluated: credential report no/such/report.csv does not exist",
     ]);
     assert.strictEqual(Object.values(out).flat().length, 9);
   });
