@@ -1,13 +1,13 @@
 /**
  * The IAM credential report CSV (GetCredentialReport's Content, or the console's "Download
- * report"), read by header name with csv-parse: CRLF or LF, a UTF-8 BOM, extra and reordered
+ * report"), read by header name with Papa Parse: CRLF or LF, a UTF-8 BOM, extra and reordered
  * columns are accepted; a missing column the checks need is rejected with its name; the special
  * values `N/A`, `no_information` and `not_supported` become typed facts where AWS writes them and
  * are rejected elsewhere. One pass over the records, each turned into a user as it is read, so
  * time and memory grow linearly with the file and nothing recurses.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html
  */
-import { parse } from "csv-parse/sync";
+import Papa from "papaparse";
 import { AccessKeyFacts, ReportUser, ROOT_USER } from "./facts";
 import { oneAccount } from "./reportAccounts";
 import { CredentialReportError, printable } from "./reportError";
@@ -39,6 +39,7 @@ export interface CredentialReport {
 
 type Special = "N/A" | "no_information" | "not_supported";
 const specials: readonly Special[] = ["N/A", "no_information", "not_supported"];
+const isSpecial = (v: string): v is Special => v === "N/A" || v === "no_information" || v === "not_supported";
 type TimeColumn =
   | "user_creation_time"
   | "password_last_used"
@@ -107,7 +108,7 @@ class Row {
   /** An ISO 8601 time, or one of the special values `allowed` lists for this column. */
   time(column: TimeColumn, allowed: readonly Special[]): Date | Special {
     const v = this.text(column);
-    const special = specials.find((s) => s === v);
+    const special = isSpecial(v) ? v : undefined;
     if (special && allowed.includes(special)) return special;
     const words = ["an ISO 8601 time", ...allowed];
     const expected =
@@ -132,18 +133,20 @@ class Row {
 
 /**
  * Whether the YYYY-MM-DD the text starts with is a day of the calendar: `new Date` rolls
- * 2026-02-30 over to March 2 instead of rejecting it. The date is compared as written, not as
- * the instant it names (an offset may move that instant to another day), against a Date built in
- * UTC from the same year, month and day. Exported for the audit's --now.
+ * 2026-02-30 over to March 2 instead of rejecting it. The date is judged as written, not as
+ * the instant it names (an offset may move that instant to another day), by the Gregorian
+ * calendar's month lengths. Exported for the audit's --now.
  */
 export function isCalendarDay(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
   if (!m) return false;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  d.setUTCFullYear(year); // Date.UTC reads years 0..99 as 1900..1999
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : monthDays[month - 1]);
 }
+
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function columnIndex(header: string[]): Record<Column, number> {
   const names = header.map((h) => h.trim());
@@ -229,25 +232,48 @@ class Reader {
   }
 }
 
-function read(text: string): Reader {
-  const reader = new Reader();
-  try {
-    parse(text, {
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      on_record: (cells: string[], context: { lines: number }) => {
-        reader.record(cells, context.lines);
-        return null;
-      },
-    });
-  } catch (e) {
-    if (e instanceof CredentialReportError) throw e;
-    const err = e as { message?: string };
-    throw new CredentialReportError(
-      `credential report is not valid CSV: ${printable(err.message ?? String(e))}`,
-    );
+/** The 1-based line each record starts on, counted as the parser moves (each character looked at once). */
+class LineCounter {
+  private line = 1;
+  private pos = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** The line of the record that ends at `cursor`; skipped empty lines before it are counted. */
+  startOf(cursor: number): number {
+    const { text } = this;
+    while (this.pos < cursor && (text[this.pos] === "\n" || text[this.pos] === "\r")) {
+      if (text[this.pos] === "\n") this.line++;
+      this.pos++;
+    }
+    const start = this.line;
+    for (let i = text.indexOf("\n", this.pos); i !== -1 && i < cursor; i = text.indexOf("\n", i + 1)) {
+      this.line++;
+    }
+    this.pos = cursor;
+    return start;
   }
+}
+
+function read(content: string): Reader {
+  const text = content.replace(/^\ufeff/, "");
+  const reader = new Reader();
+  const lines = new LineCounter(text);
+  Papa.parse<string[]>(text, {
+    delimiter: ",",
+    quoteChar: '"',
+    skipEmptyLines: true,
+    step: (result) => {
+      const line = lines.startOf(result.meta.cursor);
+      const error = result.errors[0];
+      if (error) {
+        throw new CredentialReportError(
+          `credential report line ${line} is not valid CSV: ${printable(error.message)}`,
+        );
+      }
+      reader.record(result.data, line);
+    },
+  });
   return reader;
 }
 
