@@ -358,6 +358,42 @@ describe("npm run audit (the CLI)", function () {
       await fake.stop();
     });
 
+    it("a report without the <root_account> row (as moto's): users judged, root from the summary, one warning", async () => {
+      const now = new Date(NOW);
+      fake.addAccount("AKIAIOSFODNN7EXAMPL2", {
+        accountId: "210987654321",
+        reportWithoutRoot: true,
+        users: [
+          {
+            name: "dave",
+            createdAt: "2026-01-01T00:00:00+00:00",
+            password: { lastChanged: "2026-01-01T00:00:00+00:00" },
+          },
+        ],
+        summary: { AccountAccessKeysPresent: 1, AccountMFAEnabled: 1, AccountPasswordPresent: 1 },
+        passwordPolicy: null,
+        contacts: ["BILLING", "OPERATIONS", "SECURITY"],
+        now,
+      });
+      const r = await runAudit(["--format", "json", "--now", NOW], {
+        AWS_ENDPOINT_URL: fake.url,
+        AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPL2",
+      });
+      assert.strictEqual(r.code, 1, r.stderr);
+      assert.match(
+        r.stderr,
+        /^audit: warning: the account's credential report has no <root_account> row \(filtered or truncated\?\); the users are audited, the root checks that need that row are not evaluated\n$/,
+      );
+      const out = JSON.parse(r.stdout) as Json;
+      const of = (p: string) =>
+        out.findings.filter((f) => f.policy === p).map((f) => `${f.status} ${f.subject}`);
+      assert.deepStrictEqual(of("root-access-keys-absent"), ["fail <root_account>"]);
+      assert.deepStrictEqual(of("root-mfa-enabled"), []);
+      assert.deepStrictEqual(of("root-not-recently-used"), ["not-evaluated <root_account>"]);
+      assert.deepStrictEqual(of("iam-users-mfa-enabled"), ["fail dave"]);
+      assert.deepStrictEqual(of("unused-credentials-disabled"), ["fail dave"]);
+    });
+
     it("audits the live account: root via GetAccountSummary, password policy, contacts", async () => {
       const now = new Date(NOW);
       fake.addAccount("AKIAIOSFODNN7EXAMPLE", {

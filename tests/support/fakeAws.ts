@@ -148,7 +148,9 @@ export class FakeAws {
    * AssumeRole); resets its counters.
    */
   addAccount(accessKeyId: string | null, spec: FakeAccount): void {
-    const csv = credentialReportCsv(spec.accountId, spec.root ?? {}, spec.users ?? []);
+    const csv = credentialReportCsv(spec.accountId, spec.root ?? {}, spec.users ?? [], {
+      withoutRoot: spec.reportWithoutRoot,
+    });
     const pending = new Map(Object.entries(spec.failFirst ?? {}).map(([k, v]) => [k, [...v]]));
     const state: AccountState = { spec, csv, polls: 0, pending, counts: new Map(), inFlight: 0 };
     this.byId.set(spec.accountId, state);

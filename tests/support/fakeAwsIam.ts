@@ -26,6 +26,8 @@ export interface FakeAccount {
   /** Shown by Organizations ListAccounts. */
   readonly name?: string;
   readonly root?: RootSpec;
+  /** The credential report leaves out the `<root_account>` row, as moto's does. */
+  readonly reportWithoutRoot?: boolean;
   readonly users?: readonly UserSpec[];
   readonly summary?: {
     readonly AccountAccessKeysPresent: number;
