@@ -175,6 +175,12 @@ function accessKey(row: Row, n: 1 | 2, allowed: (c: TimeColumn) => readonly Spec
 function toUser(row: Row): ReportUser {
   const user = row.text("user");
   if (user === "") throw new CredentialReportError(`credential report line ${row.line}, column user: empty`);
+  if (/[^\x20-\x7e]/.test(user)) {
+    // IAM user names are [\w+=,.@-]; control characters would reach the terminal through the findings
+    throw new CredentialReportError(
+      `credential report line ${row.line}, column user: "${printable(user)}" holds characters no IAM user name can (IAM allows letters, digits and +=,.@_-)`,
+    );
+  }
   const isRoot = user === ROOT_USER;
   const passwordEnabled = row.passwordEnabled(isRoot);
   const allowed = (c: TimeColumn): readonly Special[] =>

@@ -271,6 +271,10 @@ describe("credential report CSV", () => {
     })();
     assert.ok(e instanceof CredentialReportError);
     assert.doesNotMatch(e.message, /[^\x20-\x7e]/);
+    rejects(
+      csv().replace("\nbob,", "\nbob\u001b[2J,"),
+      /^credential report line 3, column user: "bob\\u001b\[2J" holds characters no IAM user name can/,
+    );
   });
 
   it("rejects a day that does not exist instead of rolling it over, naming line and column", () => {
