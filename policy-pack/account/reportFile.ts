@@ -48,7 +48,12 @@ function binaryKind(bytes: Uint8Array): string | undefined {
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) return `is an Excel .xls workbook, not CSV: save it as CSV`;
   if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46))
     return `is a PDF document, not a credential report: ${cliHint}`;
-  if (bytes.subarray(0, 4096).includes(0)) {
+  const head = bytes.subarray(0, 4096);
+  const zeros = (odd: number) => head.filter((b, i) => i % 2 === odd && b === 0).length;
+  if (head.length >= 8 && Math.max(zeros(0), zeros(1)) >= head.length / 2 - 1) {
+    return "looks like UTF-16 text without a byte order mark: save it as UTF-8 (or UTF-16 with its BOM)";
+  }
+  if (head.includes(0)) {
     return `is binary data (first bytes ${hex(bytes)}), not a credential report: ${cliHint}`;
   }
   return undefined;

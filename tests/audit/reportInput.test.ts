@@ -177,6 +177,11 @@ describe("audit --credential-report: what people feed it", function () {
         ],
         ["latin1.csv", Buffer.from("user,arn\nj\xf6rg,x\n", "latin1"), /is not UTF-8 or UTF-16 text/],
         [
+          "nobom.csv",
+          Buffer.from(example.slice(0, 300), "utf16le"),
+          /looks like UTF-16 text without a byte order mark: save it as UTF-8/,
+        ],
+        [
           "broken.gz",
           Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02]),
           /is gzip data that does not decompress/,
