@@ -87,7 +87,7 @@ export interface AccountFacts {
   readonly source: "aws" | "credential-report";
   /** The report file, when read from one (as the user named it). */
   readonly sourceFile?: string;
-  /** When IAM generated the report (GetCredentialReport's GeneratedTime); null for a file. */
+  /** When IAM generated the report (GetCredentialReport's GeneratedTime, also in the CLI's JSON); null for a bare CSV. */
   readonly reportGeneratedAt: Date | null;
   readonly users: Fact<readonly ReportUser[]>;
   readonly summary: Fact<AccountSummary>;
