@@ -63,7 +63,10 @@ function utf8(bytes: Uint8Array, name: string): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw bad(name, `is not UTF-8 or UTF-16 text (first bytes ${hex(bytes)}): ${cliHint}`);
+    throw bad(
+      name,
+      `is not UTF-8 or UTF-16 text (it holds bytes UTF-8 does not allow: saved in another encoding?): save it as UTF-8, or ${cliHint}`,
+    );
   }
 }
 
