@@ -20,7 +20,7 @@ describe("root checks over a GetAccountSummary without some keys", () => {
     const facts = withSummary({ accountAccessKeysPresent: true, accountMfaEnabled: true });
     assert.deepStrictEqual(run("root-mfa-enabled", facts), []);
     assert.deepStrictEqual(run("root-access-keys-absent", facts), [
-      "fail: <root_account>: the root user has an access key (GetAccountSummary AccountAccessKeysPresent = 1); the root user must have no access keys",
+      "fail: <root_account>: the root user has an access key, active or inactive (GetAccountSummary AccountAccessKeysPresent = 1); the root user must have no access keys",
     ]);
   });
 
