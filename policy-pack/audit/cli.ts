@@ -28,6 +28,7 @@ import {
 import { defaultRoleName } from "./organization/run";
 import { AssumeRoleError } from "../account/assumeRole";
 import { startSpinner } from "./spinner";
+import { guardStream, OutputClosedError, OutputError, streamWrite, writeChunks } from "./output";
 
 interface Options {
   readonly credentialReport?: string;
@@ -132,7 +133,12 @@ async function audit(o: Options): Promise<number> {
   const warning = missingRootWarning(facts);
   if (warning) process.stderr.write(`audit: warning: ${warning}\n`);
   const result = auditFacts(facts, config, now);
-  process.stdout.write(renderers[o.format]({ result, facts }));
+  try {
+    await writeChunks(renderers[o.format]({ result, facts, policies: config.policies }), streamWrite());
+  } catch (e) {
+    // The reader stopped reading (`| head`): the verdict is complete, so it is still the exit code.
+    if (!(e instanceof OutputClosedError)) throw e;
+  }
   return exitCodeOf(result);
 }
 
@@ -184,6 +190,9 @@ function program(): Command {
 export async function main(argv: string[]): Promise<number> {
   // The SDK's multi-line notice about future Node.js versions would break "one line on stderr".
   quietSdk();
+  // A reader that closes the pipe early (`| head`) must not turn a write into a stack trace.
+  guardStream(process.stdout);
+  guardStream(process.stderr);
   const cmd = program();
   try {
     cmd.parse(argv, { from: "user" });
@@ -199,7 +208,8 @@ export async function main(argv: string[]): Promise<number> {
       e instanceof ConfigError ||
       e instanceof CredentialReportError ||
       e instanceof OrganizationError ||
-      e instanceof AssumeRoleError
+      e instanceof AssumeRoleError ||
+      e instanceof OutputError
     ) {
       process.stderr.write(`audit: ${e.message}\n`);
       return 2;
