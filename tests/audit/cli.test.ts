@@ -314,7 +314,12 @@ describe("npm run audit (the CLI)", function () {
     it("a bad config file", async () => {
       const cases: [string, RegExp][] = [
         ["{", /not valid JSON/],
-        ['{"no-such-policy": "advisory"}', /unknown policy "no-such-policy"/],
+        ['{"no-such-policy": "advisory"}', /"no-such-policy" is not a policy of this pack; the policies are /],
+        ['{"access-keys-rotate": "advisory"}', /"access-keys-rotate" is not a policy of this pack \(did you mean "access-keys-rotated"\?\)/],
+        [
+          '{"access-keys-rotated": {"maximumKeyAgeDay": 60}}',
+          /access-keys-rotated: maximumKeyAgeDay is not a setting of this policy; allowed: .*maximumKeyAgeDays/,
+        ],
         [
           '{"access-keys-rotated": {"maximumKeyAgeDays": 0}}',
           /access-keys-rotated: maximumKeyAgeDays must be at least 1, got 0/,
@@ -325,7 +330,7 @@ describe("npm run audit (the CLI)", function () {
         ],
         [
           '{"access-keys-rotated": {"maxAge": 9}}',
-          /access-keys-rotated: maxAge is not a setting of that policy/,
+          /access-keys-rotated: maxAge is not a setting of this policy; allowed: /,
         ],
         [
           '{"all": "sometimes"}',
