@@ -155,6 +155,33 @@ describe("the program (index.ts) under mocks", () => {
     );
   });
 
+  it("rejects a misspelled project namespace (near-miss of aws-account-baseline), naming the key meant", async () => {
+    await rejects(
+      {
+        "aws-account-baselin:passwordPolicy": { minimumLength: 8 },
+        "Aws-Account-Baseline:retainOnDelete": false,
+      },
+      [
+        'aws-account-baselin:passwordPolicy is not in this project\'s namespace "aws-account-baseline" (did you mean aws-account-baseline:passwordPolicy?): the program would ignore it and use the default',
+        'Aws-Account-Baseline:retainOnDelete is not in this project\'s namespace "aws-account-baseline" (did you mean aws-account-baseline:retainOnDelete?): the program would ignore it and use the default',
+      ].join("\n"),
+    );
+  });
+
+  it("leaves other namespaces alone: providers and namespaces far from the project's", async () => {
+    const monitor = prepare(
+      stackFile({
+        "aws:region": "eu-west-1",
+        "aws-native:region": "eu-west-1",
+        "pulumi:tags": { a: "b" },
+        "my-app:x": "1",
+      }),
+    );
+    await execute(monitor);
+    await monitor.settled();
+    assert.ok(monitor.resources.length > 1);
+  });
+
   it("requires the alternate contacts key", async () => {
     await rejects(
       { [ns("alternateContacts")]: undefined },
