@@ -184,7 +184,10 @@ function suggestion(name: string, known: readonly string[]): string | undefined 
 }
 
 /** The problems of a policy's properties that its schema does not declare (`enforcementLevel` is always allowed). */
-export function unknownSettings(policy: PolicyDefaults, properties: Readonly<Record<string, unknown>>): string[] {
+export function unknownSettings(
+  policy: PolicyDefaults,
+  properties: Readonly<Record<string, unknown>>,
+): string[] {
   const allowed = Object.keys(policy.configSchema?.properties ?? {});
   return Object.keys(properties)
     .filter((k) => k !== "enforcementLevel" && !allowed.includes(k))
