@@ -314,8 +314,14 @@ describe("npm run audit (the CLI)", function () {
     it("a bad config file", async () => {
       const cases: [string, RegExp][] = [
         ["{", /not valid JSON/],
-        ['{"no-such-policy": "advisory"}', /"no-such-policy" is not a policy of this pack; the policies are /],
-        ['{"access-keys-rotate": "advisory"}', /"access-keys-rotate" is not a policy of this pack \(did you mean "access-keys-rotated"\?\)/],
+        [
+          '{"no-such-policy": "advisory"}',
+          /"no-such-policy" is not a policy of this pack; the policies are /,
+        ],
+        [
+          '{"access-keys-rotate": "advisory"}',
+          /"access-keys-rotate" is not a policy of this pack \(did you mean "access-keys-rotated"\?\)/,
+        ],
         [
           '{"access-keys-rotated": {"maximumKeyAgeDay": 60}}',
           /access-keys-rotated: maximumKeyAgeDay is not a setting of this policy; allowed: .*maximumKeyAgeDays/,

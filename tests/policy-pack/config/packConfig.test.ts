@@ -70,8 +70,9 @@ describe("policy pack config as the CLI builds it", () => {
     assert.throws(
       () => reconcilePolicyConfig(policies, parsePolicyPackConfig({ all: "advisory", lenght: "disabled" })),
       (e: PolicyConfigError) =>
-        assert.deepStrictEqual(e.problems, ['"lenght" is not a policy of this pack (did you mean "length"?)']) ??
-        true,
+        assert.deepStrictEqual(e.problems, [
+          '"lenght" is not a policy of this pack (did you mean "length"?)',
+        ]) ?? true,
     );
     assert.throws(
       () => reconcilePolicyConfig(policies, parsePolicyPackConfig({ "nothing-like-it": "disabled" })),
