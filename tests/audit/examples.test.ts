@@ -119,4 +119,13 @@ describe("examples/", () => {
     }
     assert.doesNotThrow(() => auditConfigFrom(cfg, "policy-pack-config.credential-report.json"));
   });
+
+  it("the workflows run the audit with npm run --silent, so npm's banner cannot reach the SARIF or the summary", () => {
+    for (const file of ["github-workflow-audit.yml", "github-workflow-audit-organization.yml"]) {
+      const runs = readWorkflow(file).jobs.audit.steps.flatMap((s) => (s.run ?? "").split("\n"));
+      const audits = runs.filter((l) => /npm run\b.*\baudit\b/.test(l));
+      assert.ok(audits.length > 0, file);
+      for (const line of audits) assert.match(line, /npm run (--silent|-s) audit /, `${file}: ${line}`);
+    }
+  });
 });
