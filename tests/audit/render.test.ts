@@ -57,16 +57,18 @@ describe("audit renderers (single account)", function () {
   this.timeout(120_000);
 
   for (const format of formats) {
-    it(`${format}: linear in the number of findings (16x the findings, well under 256x the time)`, () => {
-      const small = input(2_000);
+    it(`${format}: linear in the number of findings (8x the findings, well under 64x the time)`, () => {
+      const small = input(4_000);
       const large = input(32_000);
       render(format, small); // warm up the JIT
       const best = (i: RenderInput) => Math.min(...[1, 2, 3].map(() => millis(() => render(format, i))));
       const [a, b] = [best(small), best(large)];
-      // Linear is 16x; quadratic (a lookup per finding, cli-table3's layout) is 256x.
+      // Linear is 8x; quadratic (a lookup per finding, cli-table3's layout) is 64x, and took
+      // seconds at 32,000 (SARIF 5 s, the table a minute). The floor absorbs garbage collection
+      // and other jobs on a shared machine at these small sizes.
       assert.ok(
-        b < Math.max(64 * a, 400),
-        `${format}: 2,000 findings ${a.toFixed(0)} ms, 32,000 ${b.toFixed(0)} ms`,
+        b < Math.max(24 * a, 1_500),
+        `${format}: 4,000 findings ${a.toFixed(0)} ms, 32,000 ${b.toFixed(0)} ms`,
       );
     });
   }
