@@ -26,6 +26,7 @@ import { accountPinConflict } from "./providerPin";
 import { awsProviders, stackTargets } from "./providerRoles";
 import { AccountSource, sourceKey, viaRole } from "./source";
 import { RuleSettings } from "./rules/context";
+import { permissionSentences } from "./permissions/sentences";
 
 export interface AccountPolicyDeps {
   /** Reads one source; `memoiseReads` makes it once per source. */
@@ -60,6 +61,7 @@ const sentences: Record<AccountPolicyName, string> = {
   "unused-credentials-disabled": "Passwords and access keys unused for the configured days are disabled.",
   "single-active-access-key": "Each IAM user has at most one active access key.",
   "security-contact-registered": "The account has a SECURITY alternate contact.",
+  ...permissionSentences,
 };
 
 interface PolicyConfig {
@@ -70,6 +72,8 @@ interface PolicyConfig {
   readonly windowDays?: number;
   readonly maximumKeyAgeDays?: number;
   readonly unusedDays?: number;
+  readonly setupWindowMinutes?: number;
+  readonly regions?: readonly string[];
 }
 
 /** What one policy examines: each account the stack deploys to, or the report file of its config. */
@@ -107,6 +111,10 @@ function settingsOf(c: PolicyConfig): RuleSettings {
       "unused-credentials-disabled": {
         unusedDays: c.unusedDays ?? d["unused-credentials-disabled"].unusedDays,
       },
+      "no-access-keys-at-setup": {
+        setupWindowMinutes: c.setupWindowMinutes ?? d["no-access-keys-at-setup"].setupWindowMinutes,
+      },
+      "access-analyzer-enabled": { regions: c.regions ?? d["access-analyzer-enabled"].regions },
     },
   };
 }

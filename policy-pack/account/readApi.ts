@@ -30,8 +30,9 @@ import {
   summaryKeys,
 } from "./facts";
 import type { PasswordPolicySettings } from "../rules/passwordPolicy";
+import { PermissionReadOptions, readPermissionFacts } from "./permissions/readSnapshot";
 
-export interface ApiReadOptions {
+export interface ApiReadOptions extends PermissionReadOptions {
   /** Longest total wait for IAM to generate the credential report, in seconds. */
   readonly reportWaitSeconds?: number;
   /** First pause between report polls, in ms; doubles up to `maxPollMs`. */
@@ -315,6 +316,7 @@ export async function readAccountFromApi(options: ApiReadOptions = {}): Promise<
   const iam = new iamSdk.IAMClient(config);
   const account = new accountSdk.AccountClient(config);
   try {
+    const permissions = readPermissionFacts(iam, iamSdk, config, options);
     const [caller, report, summary, rootVirtualMfaDevices, passwordPolicy, ...contacts] = await Promise.all([
       options.accountId ? available(options.accountId) : fact(() => readCallerAccount(config, send)),
       fact(() => readReport(iam, iamSdk, o, send)),
@@ -328,6 +330,7 @@ export async function readAccountFromApi(options: ApiReadOptions = {}): Promise<
       ? report.value.users
       : { unavailable: report.unavailable };
     return {
+      ...(await permissions),
       accountId: isAvailable(caller) ? caller.value : (r?.accountId ?? null),
       source: "aws",
       reportGeneratedAt: r?.generatedAt ?? null,
