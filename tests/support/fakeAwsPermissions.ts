@@ -8,7 +8,10 @@
  * @see https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_ListAnalyzers.html
  */
 import type { ScriptedError } from "./fakeAwsIam";
-import { awsManagedDocuments, customerPolicy, PermissionsSpec, PrincipalSpec } from "./permissionSpec";
+import { awsManagedDocuments, customerPolicy, goodPermissions, PermissionsSpec, PrincipalSpec } from "./permissionSpec";
+
+/** An account whose permissions a test does not script: compliant (a support role, an analyzer, no organization). */
+export const defaultPermissions: PermissionsSpec = { ...goodPermissions, users: {}, organizationsFeatures: "no-organization" };
 
 export type { PermissionsSpec } from "./permissionSpec";
 
