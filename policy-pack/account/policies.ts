@@ -34,6 +34,8 @@ export interface AccountPolicyDeps {
   readonly now: () => Date;
   /** Where a relative `credentialReportFile` is resolved from: the pack folder, the engine's working directory. */
   readonly baseDir: string;
+  /** Reads the analyzers of regions the source's read did not cover (access-analyzer-enabled's `regions`). */
+  readonly readAnalyzers?: (s: AccountSource, regions: readonly string[]) => Promise<AccountFacts["analyzers"]>;
 }
 
 /** One read per source for the life of the process (one preview: the engine starts the pack per run). */
@@ -192,11 +194,24 @@ async function examine(
     unjudged(conflict);
     return;
   }
-  const label = sourceLabel(name, facts, source);
+  const label = sourceLabel(facts, role);
+  if (name === "access-analyzer-enabled") facts = await withRegions(facts, source, config.regions ?? [], deps);
   for (const f of evaluatePolicy(name, facts, settingsOf(config), deps.now())) {
     if (f.status === "not-evaluated") unjudged(`${label}: not evaluated: ${f.message}`);
     else report(`${label}: ${f.message}`);
   }
+}
+
+/** The facts with the analyzers of every configured region the source's own read did not cover. */
+async function withRegions(
+  facts: AccountFacts,
+  source: AccountSource,
+  regions: readonly string[],
+  deps: AccountPolicyDeps,
+): Promise<AccountFacts> {
+  const missing = regions.filter((r) => !(r in facts.analyzers));
+  if (missing.length === 0 || !deps.readAnalyzers) return facts;
+  return { ...facts, analyzers: { ...facts.analyzers, ...(await deps.readAnalyzers(source, missing)) } };
 }
 
 export function createAccountPolicies(deps: AccountPolicyDeps): StackValidationPolicy[] {

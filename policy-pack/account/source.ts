@@ -1,7 +1,10 @@
 /** Where the account is read from, and reading it: the one entry both front ends call. */
 import { assumeRoleChain, RoleToAssume } from "./assumeRole";
 import { AccountFacts } from "./facts";
-import { ApiReadOptions, baseClientConfig, deadlineOf, readAccountFromApi } from "./readApi";
+import { Fact } from "./facts";
+import { readAnalyzerRegions } from "./permissions/readSnapshot";
+import { Analyzer } from "./permissions/snapshot";
+import { ApiReadOptions, baseClientConfig, readAccountFromApi } from "./readApi";
 import { readCredentialReportFile } from "./readCsv";
 
 export type AccountSource =
@@ -42,22 +45,34 @@ export async function readAccount(
   api: Omit<ApiReadOptions, "reportWaitSeconds" | "deadlineSeconds" | "deadline"> = {},
 ): Promise<AccountFacts> {
   if (s.kind === "file") return readCredentialReportFile(s.path, s.displayName);
-  const clientConfig = baseClientConfig(
-    { ...api.clientConfig, ...(s.region ? { region: s.region } : {}) },
-    api.requestTimeoutMs,
-  );
-  const { deadline } = deadlineOf({ ...api, deadlineSeconds: s.deadlineSeconds });
-  try {
-    const credentials = s.roles?.length
-      ? await assumeRoleChain(s.roles, clientConfig, packSessionName, undefined, deadline)
-      : undefined;
-    return await readAccountFromApi({
-      ...api,
-      reportWaitSeconds: s.reportWaitSeconds,
-      deadline,
-      clientConfig: { ...clientConfig, ...(credentials ? { credentials } : {}) },
-    });
-  } finally {
-    deadline.dispose();
-  }
+  return readAccountFromApi({
+    ...api,
+    reportWaitSeconds: s.reportWaitSeconds,
+    clientConfig: await sourceClientConfig(s, api.clientConfig),
+  });
+}
+
+/** The client configuration that reaches an API source: its region, and its role chain assumed. */
+async function sourceClientConfig(
+  s: Extract<AccountSource, { kind: "api" }>,
+  extra: ApiReadOptions["clientConfig"],
+): Promise<Record<string, unknown>> {
+  const clientConfig = { ...extra, ...(s.region ? { region: s.region } : {}) };
+  const credentials = s.roles?.length
+    ? await assumeRoleChain(s.roles, clientConfig, packSessionName)
+    : undefined;
+  return { ...clientConfig, ...(credentials ? { credentials } : {}) };
+}
+
+/**
+ * The analyzers of more regions than the source's own (access-analyzer-enabled's `regions`),
+ * read on their own so the other policies' one read per source is shared; none from a file.
+ */
+export async function readAnalyzersOf(
+  s: AccountSource,
+  regions: readonly string[],
+  api: Pick<ApiReadOptions, "clientConfig"> = {},
+): Promise<Record<string, Fact<readonly Analyzer[]>>> {
+  if (s.kind === "file" || regions.length === 0) return {};
+  return readAnalyzerRegions(baseClientConfig(await sourceClientConfig(s, api.clientConfig)), regions);
 }

@@ -13,9 +13,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { CredentialReportError, isCalendarDay } from "../account/csv";
 import { AccountFacts } from "../account/facts";
 import { readAccount } from "../account/source";
-import { accountDeadlineRange, defaultDeadlineSeconds, defaultReportWaitSeconds } from "../account/config";
-import { quietSdk } from "../account/sdkWarning";
-import { ConfigError, defaultAuditConfig, loadAuditConfig } from "./config";
+import { defaultReportWaitSeconds } from "../account/config";
+import { AuditConfig, ConfigError, defaultAuditConfig, loadAuditConfig } from "./config";
 import { Format, formats, renderers } from "./render";
 import { auditFacts, exitCodeOf, missingRootWarning, unreadable } from "./run";
 import { OrganizationError } from "./organization/accounts";
@@ -72,7 +71,7 @@ function parseNow(text: string | undefined): Date {
   return t;
 }
 
-async function readFacts(o: Options): Promise<AccountFacts> {
+async function readFacts(o: Options, config: AuditConfig): Promise<AccountFacts> {
   if (o.credentialReport) {
     return readAccount({
       kind: "file",
@@ -83,12 +82,11 @@ async function readFacts(o: Options): Promise<AccountFacts> {
   const spinner = startSpinner("Waiting for IAM to generate the credential report");
   try {
     return await readAccount(
+      { kind: "api", reportWaitSeconds: defaultReportWaitSeconds },
       {
-        kind: "api",
-        reportWaitSeconds: defaultReportWaitSeconds,
-        deadlineSeconds: o.accountDeadlineSeconds ?? defaultDeadlineSeconds,
+        onReportPending: spinner.start,
+        analyzerRegions: config.settings.thresholds["access-analyzer-enabled"].regions,
       },
-      { onReportPending: spinner.start, deadlineSetting: deadlineFlag },
     );
   } finally {
     spinner.stop();
@@ -126,7 +124,7 @@ async function audit(o: Options): Promise<number> {
       deadlineSeconds: o.accountDeadlineSeconds ?? defaultDeadlineSeconds,
     });
   }
-  const facts = await readFacts(o);
+  const facts = await readFacts(o, config);
   const cannot = unreadable(facts);
   if (cannot) throw new UsageError(`cannot read the account: ${cannot}`);
   const warning = missingRootWarning(facts);
