@@ -17,7 +17,7 @@
 import * as http from "http";
 import { AddressInfo } from "net";
 import { credentialReportCsv } from "./credentialReport";
-import { authorizationEntities, defaultPermissions, listAnalyzersAnswer, permissionsAnswer } from "./fakeAwsPermissions";
+} from "./fakeAwsPermissions";
 import {
   FakeAccount,
   iamAnswer,
@@ -247,10 +247,12 @@ export class FakeAws {
         );
       }
       if (isAnalyzerApi) {
-        return restJson(
-          res,
-          scripted,
-          () => listAnalyzersAnswer(concerned.spec.permissions ?? defaultPermissions, auth?.[2] ?? "", new URL(req.url ?? "/", "http://x").searchParams),
+        return restJson(res, scripted, () =>
+          listAnalyzersAnswer(
+            concerned.spec.permissions ?? defaultPermissions,
+            auth?.[2] ?? "",
+            new URL(req.url ?? "/", "http://x").searchParams,
+          ),
         );
       }
       const ns = action === "GetCallerIdentity" || action === "AssumeRole" ? STS_NS : IAM_NS;
@@ -258,8 +260,13 @@ export class FakeAws {
       const result =
         action === "AssumeRole"
           ? this.assumeRole(principal, params, auth?.[2] ?? "")
-          : (permissionsAnswer(concerned.spec.permissions ?? defaultPermissions, () => this.entities(concerned), action, params) ??
-            iamAnswer(concerned, action, params, principal.arn));
+          : (permissionsAnswer(
+              concerned.spec.accountId,
+              concerned.spec.permissions ?? defaultPermissions,
+              () => this.entities(concerned),
+              action,
+              params,
+            ) ?? iamAnswer(concerned, action, params, principal.arn));
       if (typeof result !== "string") return queryError(res, result, ns);
       res.writeHead(200, { "content-type": "text/xml" }).end(xml(action, ns, result));
     } finally {

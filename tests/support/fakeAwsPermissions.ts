@@ -8,10 +8,21 @@
  * @see https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_ListAnalyzers.html
  */
 import type { ScriptedError } from "./fakeAwsIam";
-import { awsManagedDocuments, customerPolicy, goodPermissions, PermissionsSpec, PrincipalSpec } from "./permissionSpec";
+import { perPrincipalAnswer } from "./fakeAwsPerPrincipal";
+import {
+  awsManagedDocuments,
+  customerPolicy,
+  goodPermissions,
+  PermissionsSpec,
+  PrincipalSpec,
+} from "./permissionSpec";
 
 /** An account whose permissions a test does not script: compliant (a support role, an analyzer, no organization). */
-export const defaultPermissions: PermissionsSpec = { ...goodPermissions, users: {}, organizationsFeatures: "no-organization" };
+export const defaultPermissions: PermissionsSpec = {
+  ...goodPermissions,
+  users: {},
+  organizationsFeatures: "no-organization",
+};
 
 export type { PermissionsSpec } from "./permissionSpec";
 
@@ -29,17 +40,26 @@ function attachedXml(p: PrincipalSpec): string {
 
 function inlineXml(list: string, p: PrincipalSpec): string {
   return `<${list}>${Object.entries(p.inline ?? {})
-    .map(([name, doc]) => member(`<PolicyName>${esc(name)}</PolicyName><PolicyDocument>${encode(doc)}</PolicyDocument>`))
+    .map(([name, doc]) =>
+      member(`<PolicyName>${esc(name)}</PolicyName><PolicyDocument>${encode(doc)}</PolicyDocument>`),
+    )
     .join("")}</${list}>`;
 }
 
 type Entity = { list: "UserDetailList" | "GroupDetailList" | "RoleDetailList" | "Policies"; xml: string };
 
 /** Every entity of the account, in the order IAM pages them. */
-export function authorizationEntities(accountId: string, spec: PermissionsSpec, reportUsers: readonly string[]): Entity[] {
+export function authorizationEntities(
+  accountId: string,
+  spec: PermissionsSpec,
+  reportUsers: readonly string[],
+): Entity[] {
   const users = { ...Object.fromEntries(reportUsers.map((n) => [n, {}])), ...spec.users };
   const out: Entity[] = [];
-  for (const [name, u] of Object.entries(users) as [string, PrincipalSpec & { groups?: readonly string[] }][]) {
+  for (const [name, u] of Object.entries(users) as [
+    string,
+    PrincipalSpec & { groups?: readonly string[] },
+  ][]) {
     out.push({
       list: "UserDetailList",
       xml: `<Path>/</Path><UserName>${esc(name)}</UserName><UserId>AIDA${esc(name)}</UserId><Arn>arn:aws:iam::${accountId}:user/${esc(name)}</Arn><CreateDate>${created}</CreateDate>${inlineXml("UserPolicyList", u)}<GroupList>${(u.groups ?? []).map((g) => member(esc(g))).join("")}</GroupList>${attachedXml(u)}<Tags/>`,
@@ -58,15 +78,21 @@ export function authorizationEntities(accountId: string, spec: PermissionsSpec, 
       xml: `<Path>${esc(path)}</Path><RoleName>${esc(name)}</RoleName><RoleId>AROA${esc(name)}</RoleId><Arn>arn:aws:iam::${accountId}:role${esc(path)}${esc(name)}</Arn><CreateDate>${created}</CreateDate><AssumeRolePolicyDocument>${encode(r.trust)}</AssumeRolePolicyDocument><InstanceProfileList/>${inlineXml("RolePolicyList", r)}${attachedXml(r)}<Tags/><RoleLastUsed/>`,
     });
   }
-  const principals: PrincipalSpec[] = [...Object.values(users), ...Object.values(spec.groups ?? {}), ...Object.values(spec.roles ?? {})];
+  const principals: PrincipalSpec[] = [
+    ...Object.values(users),
+    ...Object.values(spec.groups ?? {}),
+    ...Object.values(spec.roles ?? {}),
+  ];
   const uses = (arn: string) => principals.filter((p) => (p.attached ?? []).includes(arn)).length;
   const policy = (name: string, arn: string, doc: object) =>
     out.push({
       list: "Policies",
       xml: `<PolicyName>${esc(name)}</PolicyName><PolicyId>ANPA${esc(name)}</PolicyId><Arn>${esc(arn)}</Arn><Path>/</Path><DefaultVersionId>v2</DefaultVersionId><AttachmentCount>${uses(arn)}</AttachmentCount><PermissionsBoundaryUsageCount>0</PermissionsBoundaryUsageCount><IsAttachable>true</IsAttachable><CreateDate>${created}</CreateDate><UpdateDate>${created}</UpdateDate><PolicyVersionList>${member(`<Document>${encode({ Version: "2012-10-17", Statement: [{ Effect: "Deny", Action: "*", Resource: "*" }] })}</Document><VersionId>v1</VersionId><IsDefaultVersion>false</IsDefaultVersion><CreateDate>${created}</CreateDate>`)}${member(`<Document>${encode(doc)}</Document><VersionId>v2</VersionId><IsDefaultVersion>true</IsDefaultVersion><CreateDate>${created}</CreateDate>`)}</PolicyVersionList>`,
     });
-  for (const [name, doc] of Object.entries(spec.policies ?? {})) policy(name, customerPolicy(name, accountId), doc);
-  for (const [arn, doc] of Object.entries(awsManagedDocuments)) if (uses(arn) > 0) policy(nameOf(arn), arn, doc);
+  for (const [name, doc] of Object.entries(spec.policies ?? {}))
+    policy(name, customerPolicy(name, accountId), doc);
+  for (const [arn, doc] of Object.entries(awsManagedDocuments))
+    if (uses(arn) > 0) policy(nameOf(arn), arn, doc);
   return out;
 }
 
@@ -74,7 +100,10 @@ function paged<T>(items: readonly T[], params: URLSearchParams): { items: readon
   const start = Number(params.get("Marker") ?? 0);
   const end = Math.min(items.length, start + Number(params.get("MaxItems") ?? 100));
   const more = end < items.length;
-  return { items: items.slice(start, end), tail: `<IsTruncated>${more}</IsTruncated>${more ? `<Marker>${end}</Marker>` : ""}` };
+  return {
+    items: items.slice(start, end),
+    tail: `<IsTruncated>${more}</IsTruncated>${more ? `<Marker>${end}</Marker>` : ""}`,
+  };
 }
 
 /**
@@ -82,6 +111,7 @@ function paged<T>(items: readonly T[], params: URLSearchParams): { items: readon
  * none of them. `entities` is computed once per account (an account of 5,000 users pages it often).
  */
 export function permissionsAnswer(
+  accountId: string,
   spec: PermissionsSpec,
   entities: () => readonly Entity[],
   action: string,
@@ -91,28 +121,48 @@ export function permissionsAnswer(
     case "GetAccountAuthorizationDetails": {
       const p = paged(entities(), params);
       const lists = (["UserDetailList", "GroupDetailList", "RoleDetailList", "Policies"] as const).map(
-        (l) => `<${l}>${p.items.filter((e) => e.list === l).map((e) => member(e.xml)).join("")}</${l}>`,
+        (l) =>
+          `<${l}>${p.items
+            .filter((e) => e.list === l)
+            .map((e) => member(e.xml))
+            .join("")}</${l}>`,
       );
       return `${lists.join("")}${p.tail}`;
     }
     case "ListServerCertificates": {
       const p = paged(spec.serverCertificates ?? [], params);
       return `<ServerCertificateMetadataList>${p.items
-        .map((c) => member(`<Path>/</Path><ServerCertificateName>${esc(c.name)}</ServerCertificateName><ServerCertificateId>ASCA${esc(c.name)}</ServerCertificateId><Arn>arn:aws:iam::123456789012:server-certificate/${esc(c.name)}</Arn><UploadDate>${created}</UploadDate><Expiration>${c.expiration}</Expiration>`))
+        .map((c) =>
+          member(
+            `<Path>/</Path><ServerCertificateName>${esc(c.name)}</ServerCertificateName><ServerCertificateId>ASCA${esc(c.name)}</ServerCertificateId><Arn>arn:aws:iam::${accountId}:server-certificate/${esc(c.name)}</Arn><UploadDate>${created}</UploadDate><Expiration>${c.expiration}</Expiration>`,
+          ),
+        )
         .join("")}</ServerCertificateMetadataList>${p.tail}`;
     }
     case "ListOrganizationsFeatures": {
       const f = spec.organizationsFeatures ?? "no-organization";
       if (f === "not-management")
-        return { code: "AccountNotManagementOrDelegatedAdministratorException", status: 400, message: "The account is not the management account or delegated administrator." };
+        return {
+          code: "AccountNotManagementOrDelegatedAdministratorException",
+          status: 400,
+          message: "The account is not the management account or delegated administrator.",
+        };
       if (f === "no-organization")
-        return { code: "OrganizationNotFoundException", status: 400, message: "The request was rejected because no organization is associated with your account." };
+        return {
+          code: "OrganizationNotFoundException",
+          status: 400,
+          message: "The request was rejected because no organization is associated with your account.",
+        };
       if (f === "no-trusted-access")
-        return { code: "ServiceAccessNotEnabledException", status: 400, message: "The service access is not enabled." };
+        return {
+          code: "ServiceAccessNotEnabledException",
+          status: 400,
+          message: "The service access is not enabled.",
+        };
       return `<OrganizationId>o-fake123</OrganizationId><EnabledFeatures>${f.map((x) => member(x)).join("")}</EnabledFeatures>`;
     }
     default:
-      return undefined;
+      return perPrincipalAnswer(accountId, spec, action, params);
   }
 }
 

@@ -9,7 +9,13 @@ import {
   ManagedPolicy,
   PermissionFacts,
 } from "../../policy-pack/account/permissions/snapshot";
-import { awsManagedDocuments, customerPolicy, goodPermissions, PermissionsSpec, PrincipalSpec } from "./permissionSpec";
+import {
+  awsManagedDocuments,
+  customerPolicy,
+  goodPermissions,
+  PermissionsSpec,
+  PrincipalSpec,
+} from "./permissionSpec";
 
 const encode = (doc: object) => encodeURIComponent(JSON.stringify(doc));
 const nameOf = (arn: string) => arn.slice(arn.lastIndexOf("/") + 1);
@@ -17,7 +23,10 @@ const nameOf = (arn: string) => arn.slice(arn.lastIndexOf("/") + 1);
 function policiesOf(p: PrincipalSpec) {
   return {
     attached: (p.attached ?? []).map((arn): AttachedPolicy => ({ name: nameOf(arn), arn })),
-    inline: Object.entries(p.inline ?? {}).map(([name, doc]) => ({ name, statements: policyStatements(encode(doc), name) })),
+    inline: Object.entries(p.inline ?? {}).map(([name, doc]) => ({
+      name,
+      statements: policyStatements(encode(doc), name),
+    })),
   };
 }
 
@@ -25,10 +34,22 @@ export function snapshotOf(spec: PermissionsSpec): AuthorizationSnapshot {
   const policies = new Map<string, ManagedPolicy>();
   for (const [name, doc] of Object.entries(spec.policies ?? {})) {
     const arn = customerPolicy(name);
-    policies.set(arn, { name, arn, awsManaged: false, attachmentCount: 0, statements: policyStatements(encode(doc), name) });
+    policies.set(arn, {
+      name,
+      arn,
+      awsManaged: false,
+      attachmentCount: 0,
+      statements: policyStatements(encode(doc), name),
+    });
   }
   for (const [arn, doc] of Object.entries(awsManagedDocuments)) {
-    policies.set(arn, { name: nameOf(arn), arn, awsManaged: true, attachmentCount: 1, statements: policyStatements(encode(doc), arn) });
+    policies.set(arn, {
+      name: nameOf(arn),
+      arn,
+      awsManaged: true,
+      attachmentCount: 1,
+      statements: policyStatements(encode(doc), arn),
+    });
   }
   return {
     users: Object.entries(spec.users ?? {}).map(([name, u]) => ({
@@ -37,7 +58,11 @@ export function snapshotOf(spec: PermissionsSpec): AuthorizationSnapshot {
       groups: u.groups ?? [],
       ...policiesOf(u),
     })),
-    groups: Object.entries(spec.groups ?? {}).map(([name, g]) => ({ name, arn: `arn:aws:iam::123456789012:group/${name}`, ...policiesOf(g) })),
+    groups: Object.entries(spec.groups ?? {}).map(([name, g]) => ({
+      name,
+      arn: `arn:aws:iam::123456789012:group/${name}`,
+      ...policiesOf(g),
+    })),
     roles: Object.entries(spec.roles ?? {}).map(([name, r]) => ({
       name,
       arn: `arn:aws:iam::123456789012:role/${name}`,
@@ -55,14 +80,23 @@ export function permissionFacts(spec: PermissionsSpec = goodPermissions): Permis
   return {
     authorization: { value: snapshotOf(spec) },
     serverCertificates: {
-      value: (spec.serverCertificates ?? []).map((c) => ({ name: c.name, arn: `arn:aws:iam::123456789012:server-certificate/${c.name}`, expiration: new Date(c.expiration) })),
+      value: (spec.serverCertificates ?? []).map((c) => ({
+        name: c.name,
+        arn: `arn:aws:iam::123456789012:server-certificate/${c.name}`,
+        expiration: new Date(c.expiration),
+      })),
     },
     analyzers: Object.fromEntries(Object.entries(spec.analyzers ?? {}).map(([r, a]) => [r, { value: a }])),
     organizationsFeatures: {
       value: Array.isArray(f)
         ? { applies: true, organizationId: "o-example", enabled: f }
         : f === "no-trusted-access"
-          ? { applies: true, organizationId: null, enabled: [], note: "trusted access for IAM is not enabled" }
+          ? {
+              applies: true,
+              organizationId: null,
+              enabled: [],
+              note: "trusted access for IAM is not enabled",
+            }
           : { applies: false, why: String(f) },
     },
   };

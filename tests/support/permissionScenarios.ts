@@ -72,7 +72,10 @@ export const weakAccount: FakeAccount = {
     },
     roles: {
       deployer: { attached: [customerPolicy("everything")], trust: trustAccount(false, "999999999999") },
-      "lambda-exec": { attached: [customerPolicy("everything")], trust: trustService("lambda.amazonaws.com") },
+      "lambda-exec": {
+        attached: [customerPolicy("everything")],
+        trust: trustService("lambda.amazonaws.com"),
+      },
     },
     policies: { everything: allowAll },
     serverCertificates: [
@@ -103,7 +106,14 @@ export const weakSubjects: readonly [string, string][] = [
 
 export const goodAccount: FakeAccount = {
   ...base,
-  users: [person("alice"), person("ben.dev", { keys: [{ active: true, lastRotated: "2026-10-01T09:00:00+00:00", lastUsed: "2026-11-19T09:00:00+00:00" }] })],
+  users: [
+    person("alice"),
+    person("ben.dev", {
+      keys: [
+        { active: true, lastRotated: "2026-10-01T09:00:00+00:00", lastUsed: "2026-11-19T09:00:00+00:00" },
+      ],
+    }),
+  ],
   permissions: {
     ...goodPermissions,
     users: { alice: { groups: ["Administrators"] }, "ben.dev": { groups: ["Developers"] } },

@@ -17,14 +17,17 @@ export interface PermissionsSpec {
   /** Users of GetAccountAuthorizationDetails by name (fakeAws adds every credential-report user). */
   readonly users?: Readonly<Record<string, PrincipalSpec & { readonly groups?: readonly string[] }>>;
   readonly groups?: Readonly<Record<string, PrincipalSpec>>;
-  readonly roles?: Readonly<Record<string, PrincipalSpec & { readonly trust: object; readonly path?: string }>>;
+  readonly roles?: Readonly<
+    Record<string, PrincipalSpec & { readonly trust: object; readonly path?: string }>
+  >;
   /** Customer managed policies by name: the default version's document. */
   readonly policies?: Readonly<Record<string, object>>;
   readonly serverCertificates?: readonly { readonly name: string; readonly expiration: string }[];
   /** ListAnalyzers per region (by the request's SigV4 region); a region not listed has none. */
   readonly analyzers?: Readonly<Record<string, readonly { name: string; type: string; status: string }[]>>;
   /** ListOrganizationsFeatures: the enabled features, or the error a non-management account gets. */
-  readonly organizationsFeatures?: readonly string[] | "not-management" | "no-organization" | "no-trusted-access";
+  readonly organizationsFeatures?:
+    readonly string[] | "not-management" | "no-organization" | "no-trusted-access";
 }
 
 export const ACCOUNT = "123456789012";
@@ -34,7 +37,10 @@ export const ADMINISTRATOR_ACCESS = awsPolicy("AdministratorAccess");
 export const SUPPORT_ACCESS = awsPolicy("AWSSupportAccess");
 export const CLOUDSHELL_FULL_ACCESS = awsPolicy("AWSCloudShellFullAccess");
 
-export const allowAll = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
+export const allowAll = {
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
+};
 export const readOnly = (action = "s3:GetObject") => ({
   Version: "2012-10-17",
   Statement: [{ Effect: "Allow", Action: [action], Resource: "*" }],

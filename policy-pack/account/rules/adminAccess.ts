@@ -9,7 +9,7 @@ import { PolicyName } from "../../controls";
 import { AccountFacts, Fact, isAvailable, ReportUser } from "../facts";
 import { fail, Finding, notEvaluated } from "../finding";
 import { adminGrants, allStatements } from "../permissions/grants";
-import { groupEnforcesMfa } from "../permissions/mfaGroup";
+import { groupEnforcesMfa, MfaVerdict } from "../permissions/mfaGroup";
 import { AuthorizationSnapshot, SnapshotGroup, SnapshotUser } from "../permissions/snapshot";
 import { assumableWithoutMfa } from "../permissions/trust";
 import { Rule } from "./context";
@@ -19,24 +19,39 @@ const policy: PolicyName = "admin-access-requires-mfa";
 const requirement =
   "full administrative rights must come only through a group that enforces MFA, with MFA active";
 
+/** Each group's admin grants and MFA verdict, computed once per group, not once per member. */
+interface GroupAdmin {
+  readonly g: SnapshotGroup;
+  readonly grants: readonly string[];
+  readonly verdict: MfaVerdict;
+}
+
+function verdictOf(s: AuthorizationSnapshot, g: SnapshotGroup): MfaVerdict {
+  const { statements, unlisted } = allStatements(s, g);
+  return groupEnforcesMfa(statements, unlisted);
+}
+
+function groupAdmins(s: AuthorizationSnapshot): Map<string, GroupAdmin> {
+  const out = new Map<string, GroupAdmin>();
+  for (const g of s.groups) {
+    const grants = adminGrants(s, g);
+    if (grants.length > 0) out.set(g.name, { g, grants, verdict: verdictOf(s, g) });
+  }
+  return out;
+}
+
 function userFinding(
   s: AuthorizationSnapshot,
-  groups: ReadonlyMap<string, SnapshotGroup>,
+  groups: ReadonlyMap<string, GroupAdmin>,
   u: SnapshotUser,
   rows: Fact<ReadonlyMap<string, ReportUser>>,
 ): Finding | undefined {
   const direct = adminGrants(s, u);
-  const viaGroups = u.groups.flatMap((name) => {
-    const g = groups.get(name);
-    const grants = g ? adminGrants(s, g) : [];
-    return g && grants.length > 0 ? [{ g, grants }] : [];
-  });
+  const viaGroups = u.groups.flatMap((name) => groups.get(name) ?? []);
   if (direct.length === 0 && viaGroups.length === 0) return undefined;
   const problems: string[] = [];
   if (direct.length > 0) problems.push(`${direct.join(", ")} attached to the user directly`);
-  for (const { g, grants } of viaGroups) {
-    const { statements, unlisted } = allStatements(s, g);
-    const v = groupEnforcesMfa(statements, unlisted);
+  for (const { g, grants, verdict: v } of viaGroups) {
     if (v.enforces) continue;
     const why = v.reasons.length > 0 ? `: ${v.reasons.join("; ")}` : " (no policy denies access without MFA)";
     problems.push(`${grants.join(", ")} through group ${g.name}, which does not enforce MFA${why}`);
@@ -70,7 +85,7 @@ function reportRows(facts: AccountFacts): Fact<ReadonlyMap<string, ReportUser>> 
 
 export const adminAccessRequiresMfa: Rule = (facts) =>
   withSnapshot(policy, facts, (s) => {
-    const groups = new Map(s.groups.map((g) => [g.name, g]));
+    const groups = groupAdmins(s);
     const rows = reportRows(facts);
     const users = s.users.flatMap((u) => userFinding(s, groups, u, rows) ?? []);
     const roles = s.roles.flatMap((r) => {
