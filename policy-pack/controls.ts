@@ -36,6 +36,8 @@ export const resourcePolicyNames = [
   "iam-policies-via-groups-only",
   "admin-policy-only-on-mfa-group",
   "login-profile-reset-required",
+  "support-role-declared",
+  "access-analyzer-declared",
 ] as const;
 
 /** The live permissions review (policy-pack/account/permissions/): one authorization snapshot per account. */
@@ -133,6 +135,20 @@ export const controls: Readonly<Record<PolicyName, Control>> = {
   "login-profile-reset-required": {
     severity: "medium",
     title: "Initial console passwords are encrypted and must be reset at first sign-in",
+  },
+  "support-role-declared": {
+    cis: "1.17",
+    cisV5: "1.16",
+    securityHub: ["IAM.18"],
+    severity: "low",
+    title: "The baseline's stack declares a support role",
+  },
+  "access-analyzer-declared": {
+    cis: "1.20",
+    cisV5: "1.19",
+    securityHub: ["IAM.28"],
+    severity: "medium",
+    title: "The baseline's stack declares an external access analyzer",
   },
   "root-access-keys-absent": {
     cis: "1.3",
