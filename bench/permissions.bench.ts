@@ -215,11 +215,17 @@ async function perPrincipal(endpoint: string): Promise<void> {
 /** Runs this file as the child (async: the fake in this process must keep answering). */
 function runChild(url: string): Promise<Ours> {
   return new Promise((resolve, reject) => {
-    const prof = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF] : [];
-    const c = spawn(process.execPath, [...prof, "-r", "ts-node/register/transpile-only", __filename, "--child", url], {
-      env: safeEnv(),
-      cwd: path.join(__dirname, ".."),
-    });
+    const prof = process.env.BENCH_CPU_PROF
+      ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF]
+      : [];
+    const c = spawn(
+      process.execPath,
+      [...prof, "-r", "ts-node/register/transpile-only", __filename, "--child", url],
+      {
+        env: safeEnv(),
+        cwd: path.join(__dirname, ".."),
+      },
+    );
     let out = "";
     let err = "";
     c.stdout.on("data", (d: Buffer) => (out += d.toString()));

@@ -35,7 +35,10 @@ export interface AccountPolicyDeps {
   /** Where a relative `credentialReportFile` is resolved from: the pack folder, the engine's working directory. */
   readonly baseDir: string;
   /** Reads the analyzers of regions the source's read did not cover (access-analyzer-enabled's `regions`). */
-  readonly readAnalyzers?: (s: AccountSource, regions: readonly string[]) => Promise<AccountFacts["analyzers"]>;
+  readonly readAnalyzers?: (
+    s: AccountSource,
+    regions: readonly string[],
+  ) => Promise<AccountFacts["analyzers"]>;
 }
 
 /** One read per source for the life of the process (one preview: the engine starts the pack per run). */
@@ -195,7 +198,8 @@ async function examine(
     return;
   }
   const label = sourceLabel(facts, role);
-  if (name === "access-analyzer-enabled") facts = await withRegions(facts, source, config.regions ?? [], deps);
+  if (name === "access-analyzer-enabled")
+    facts = await withRegions(facts, source, config.regions ?? [], deps);
   for (const f of evaluatePolicy(name, facts, settingsOf(config), deps.now())) {
     if (f.status === "not-evaluated") unjudged(`${label}: not evaluated: ${f.message}`);
     else report(`${label}: ${f.message}`);

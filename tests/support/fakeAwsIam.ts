@@ -82,7 +82,8 @@ export interface IamState {
   polls: number;
 }
 
-function page<T>(items: readonly T[], params: URLSearchParams): { items: readonly T[]; tail: string } {
+/** One Marker/MaxItems page of `items` and its IsTruncated/Marker tail (IAM's Query paging). */
+export function page<T>(items: readonly T[], params: URLSearchParams): { items: readonly T[]; tail: string } {
   const start = Number(params.get("Marker") ?? 0);
   const max = Number(params.get("MaxItems") ?? 100);
   const end = Math.min(items.length, start + max);
@@ -93,7 +94,7 @@ function page<T>(items: readonly T[], params: URLSearchParams): { items: readonl
   };
 }
 
-const member = (inner: string) => `<member>${inner}</member>`;
+export const member = (inner: string) => `<member>${inner}</member>`;
 
 export const reportInProgress: ScriptedError = {
   code: "ReportInProgress",

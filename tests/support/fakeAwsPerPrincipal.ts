@@ -4,13 +4,19 @@
  * (paged), and per principal ListAttached*Policies, List*Policies, Get*Policy, ListGroupsForUser,
  * GetPolicyVersion.
  */
-import type { ScriptedError } from "./fakeAwsIam";
-import { awsManagedDocuments, customerPolicy, PermissionsSpec, PrincipalSpec } from "./permissionSpec";
+import { member, page, ScriptedError } from "./fakeAwsIam";
+import {
+  awsManagedDocuments,
+  customerPolicy,
+  encodeDocument,
+  nameOfArn,
+  PermissionsSpec,
+  PrincipalSpec,
+} from "./permissionSpec";
 
-const member = (inner: string) => `<member>${inner}</member>`;
 const none = "<IsTruncated>false</IsTruncated>";
-const nameOf = (arn: string) => arn.slice(arn.lastIndexOf("/") + 1);
-const encode = (doc: object) => encodeURIComponent(JSON.stringify(doc));
+const nameOf = nameOfArn;
+const encode = encodeDocument;
 
 function paged<T>(
   items: readonly T[],
@@ -18,13 +24,8 @@ function paged<T>(
   render: (x: T) => string,
   list: string,
 ): string {
-  const start = Number(params.get("Marker") ?? 0);
-  const end = Math.min(items.length, start + Number(params.get("MaxItems") ?? 100));
-  const more = end < items.length;
-  return `<${list}>${items
-    .slice(start, end)
-    .map((x) => member(render(x)))
-    .join("")}</${list}><IsTruncated>${more}</IsTruncated>${more ? `<Marker>${end}</Marker>` : ""}`;
+  const p = page(items, params);
+  return `<${list}>${p.items.map((x) => member(render(x))).join("")}</${list}>${p.tail}`;
 }
 
 const attached = (p: PrincipalSpec | undefined) =>

@@ -7,12 +7,14 @@
  * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html
  * @see https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_ListAnalyzers.html
  */
-import type { ScriptedError } from "./fakeAwsIam";
+import { esc, member, page, ScriptedError } from "./fakeAwsIam";
 import { perPrincipalAnswer } from "./fakeAwsPerPrincipal";
 import {
   awsManagedDocuments,
   customerPolicy,
+  encodeDocument,
   goodPermissions,
+  nameOfArn,
   PermissionsSpec,
   PrincipalSpec,
 } from "./permissionSpec";
@@ -26,10 +28,8 @@ export const defaultPermissions: PermissionsSpec = {
 
 export type { PermissionsSpec } from "./permissionSpec";
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const member = (inner: string) => `<member>${inner}</member>`;
-const encode = (doc: object) => esc(encodeURIComponent(JSON.stringify(doc)));
-const nameOf = (arn: string) => arn.slice(arn.lastIndexOf("/") + 1);
+const encode = (doc: object) => esc(encodeDocument(doc));
+const nameOf = nameOfArn;
 const created = "2024-01-01T00:00:00Z";
 
 function attachedXml(p: PrincipalSpec): string {
@@ -96,16 +96,6 @@ export function authorizationEntities(
   return out;
 }
 
-function paged<T>(items: readonly T[], params: URLSearchParams): { items: readonly T[]; tail: string } {
-  const start = Number(params.get("Marker") ?? 0);
-  const end = Math.min(items.length, start + Number(params.get("MaxItems") ?? 100));
-  const more = end < items.length;
-  return {
-    items: items.slice(start, end),
-    tail: `<IsTruncated>${more}</IsTruncated>${more ? `<Marker>${end}</Marker>` : ""}`,
-  };
-}
-
 /**
  * The XML result of one permissions action, the error it answers, or undefined when `action` is
  * none of them. `entities` is computed once per account (an account of 5,000 users pages it often).
@@ -119,7 +109,7 @@ export function permissionsAnswer(
 ): string | ScriptedError | undefined {
   switch (action) {
     case "GetAccountAuthorizationDetails": {
-      const p = paged(entities(), params);
+      const p = page(entities(), params);
       const lists = (["UserDetailList", "GroupDetailList", "RoleDetailList", "Policies"] as const).map(
         (l) =>
           `<${l}>${p.items
@@ -130,7 +120,7 @@ export function permissionsAnswer(
       return `${lists.join("")}${p.tail}`;
     }
     case "ListServerCertificates": {
-      const p = paged(spec.serverCertificates ?? [], params);
+      const p = page(spec.serverCertificates ?? [], params);
       return `<ServerCertificateMetadataList>${p.items
         .map((c) =>
           member(

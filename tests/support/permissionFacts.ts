@@ -12,13 +12,15 @@ import {
 import {
   awsManagedDocuments,
   customerPolicy,
+  encodeDocument,
   goodPermissions,
+  nameOfArn,
   PermissionsSpec,
   PrincipalSpec,
 } from "./permissionSpec";
 
-const encode = (doc: object) => encodeURIComponent(JSON.stringify(doc));
-const nameOf = (arn: string) => arn.slice(arn.lastIndexOf("/") + 1);
+const encode = encodeDocument;
+const nameOf = nameOfArn;
 
 function policiesOf(p: PrincipalSpec) {
   return {

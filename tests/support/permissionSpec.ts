@@ -31,6 +31,10 @@ export interface PermissionsSpec {
 }
 
 export const ACCOUNT = "123456789012";
+/** A policy document as IAM's read APIs return it: URL-encoded JSON. */
+export const encodeDocument = (doc: object) => encodeURIComponent(JSON.stringify(doc));
+/** The last path segment of an ARN: a managed policy's name. */
+export const nameOfArn = (arn: string) => arn.slice(arn.lastIndexOf("/") + 1);
 export const awsPolicy = (name: string) => `arn:aws:iam::aws:policy/${name}`;
 export const customerPolicy = (name: string, account = ACCOUNT) => `arn:aws:iam::${account}:policy/${name}`;
 export const ADMINISTRATOR_ACCESS = awsPolicy("AdministratorAccess");

@@ -87,7 +87,10 @@ describe("the compiled pack's account policies over gRPC, reading a credential r
       byName.get("no-access-keys-at-setup")?.configSchema?.properties.setupWindowMinutes.default,
       60,
     );
-    assert.deepStrictEqual(byName.get("access-analyzer-enabled")?.configSchema?.properties.regions.default, []);
+    assert.deepStrictEqual(
+      byName.get("access-analyzer-enabled")?.configSchema?.properties.regions.default,
+      [],
+    );
   });
 
   it("AnalyzeStack reports each finding once, naming the account and the report", async () => {

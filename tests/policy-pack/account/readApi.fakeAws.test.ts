@@ -145,7 +145,11 @@ describe("readAccountFromApi with the real SDK against fakeAws", function () {
       counts.push(fake.counts(KEY));
     }
     const pages = (c: Record<string, number>) => c.GetAccountAuthorizationDetails;
-    assert.deepStrictEqual([pages(counts[0]), pages(counts[1])], [1, 6], "16 and 5,006 principals and policies");
+    assert.deepStrictEqual(
+      [pages(counts[0]), pages(counts[1])],
+      [1, 6],
+      "16 and 5,006 principals and policies",
+    );
     const rest = (c: Record<string, number>) => ({ ...c, GetAccountAuthorizationDetails: 0 });
     assert.deepStrictEqual(rest(counts[1]), rest(counts[0]));
     assert.strictEqual(fake.total(KEY), 18);

@@ -21,12 +21,17 @@ describe("access-analyzer-enabled in the pack", () => {
       baseDir: ".",
       readAnalyzers: async (_s: AccountSource, regions) => {
         asked.push([...regions]);
-        return { "eu-west-1": { value: [] }, "ap-south-1": { unavailable: "access-analyzer:ListAnalyzers (ap-south-1) was denied" } };
+        return {
+          "eu-west-1": { value: [] },
+          "ap-south-1": { unavailable: "access-analyzer:ListAnalyzers (ap-south-1) was denied" },
+        };
       },
     });
     const policy = policies.find((p) => p.name === "access-analyzer-enabled")!;
     const messages: string[] = [];
-    await policy.validateStack(args({ regions: ["us-east-1", "eu-west-1", "ap-south-1"] }), (m) => messages.push(m));
+    await policy.validateStack(args({ regions: ["us-east-1", "eu-west-1", "ap-south-1"] }), (m) =>
+      messages.push(m),
+    );
     assert.deepStrictEqual(asked, [["eu-west-1", "ap-south-1"]], "us-east-1 came with the shared read");
     assert.deepStrictEqual(messages, [
       "account 123456789012 (IAM API): region eu-west-1: no active external access analyzer (none); create one of type ACCOUNT or ORGANIZATION",
@@ -35,9 +40,15 @@ describe("access-analyzer-enabled in the pack", () => {
   });
 
   it("without configured regions judges the provider's region only", async () => {
-    const policies = createAccountPolicies({ read: memoiseReads(async () => apiFacts()), now: () => NOW, baseDir: "." });
+    const policies = createAccountPolicies({
+      read: memoiseReads(async () => apiFacts()),
+      now: () => NOW,
+      baseDir: ".",
+    });
     const messages: string[] = [];
-    await policies.find((p) => p.name === "access-analyzer-enabled")!.validateStack(args({}), (m) => messages.push(m));
+    await policies
+      .find((p) => p.name === "access-analyzer-enabled")!
+      .validateStack(args({}), (m) => messages.push(m));
     assert.deepStrictEqual(messages, []);
   });
 });

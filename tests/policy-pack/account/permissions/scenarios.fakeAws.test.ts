@@ -24,7 +24,10 @@ describe("the permissions review against fakeAws (real SDK)", function () {
     await fake.stop();
   });
   const audit = async () => {
-    const facts = await readAccountFromApi({ clientConfig: { endpoint: fake.url, region: "us-east-1" }, initialPollMs: 10 });
+    const facts = await readAccountFromApi({
+      clientConfig: { endpoint: fake.url, region: "us-east-1" },
+      initialPollMs: 10,
+    });
     return auditFacts(facts, undefined, NOW).findings.filter((f) => permissionPolicies.has(f.policy));
   };
 
@@ -36,13 +39,34 @@ describe("the permissions review against fakeAws (real SDK)", function () {
       weakSubjects.map(([p, s]) => [p, s, "fail"]),
     );
     const by = (p: string, s: string) => findings.find((f) => f.policy === p && f.subject === s)!.message;
-    assert.match(by("admin-access-requires-mfa", "ops.bob"), /policy AdministratorAccess through group Ops, which does not enforce MFA/);
-    assert.match(by("admin-access-requires-mfa", "carol.direct"), /policy AdministratorAccess attached to the user directly/);
-    assert.match(by("admin-access-requires-mfa", "frank.nomfa"), /has no MFA device active \(groups Administrators enforce MFA\)/);
-    assert.match(by("admin-access-requires-mfa", "deployer"), /policy everything, and its trust policy lets arn:aws:iam::999999999999:root assume it without MFA/);
-    assert.match(by("no-access-keys-at-setup", "erin.setup"), /access key 1 created 2 min after the user and never used/);
-    assert.match(by("no-expired-server-certificates", "old-www"), /expired 2025-06-30T00:00:00Z \(508 days ago\)/);
-    assert.match(by("access-analyzer-enabled", "us-east-1"), /found unused \(ACCOUNT_UNUSED_ACCESS, ACTIVE\)/);
+    assert.match(
+      by("admin-access-requires-mfa", "ops.bob"),
+      /policy AdministratorAccess through group Ops, which does not enforce MFA/,
+    );
+    assert.match(
+      by("admin-access-requires-mfa", "carol.direct"),
+      /policy AdministratorAccess attached to the user directly/,
+    );
+    assert.match(
+      by("admin-access-requires-mfa", "frank.nomfa"),
+      /has no MFA device active \(groups Administrators enforce MFA\)/,
+    );
+    assert.match(
+      by("admin-access-requires-mfa", "deployer"),
+      /policy everything, and its trust policy lets arn:aws:iam::999999999999:root assume it without MFA/,
+    );
+    assert.match(
+      by("no-access-keys-at-setup", "erin.setup"),
+      /access key 1 created 2 min after the user and never used/,
+    );
+    assert.match(
+      by("no-expired-server-certificates", "old-www"),
+      /expired 2025-06-30T00:00:00Z \(508 days ago\)/,
+    );
+    assert.match(
+      by("access-analyzer-enabled", "us-east-1"),
+      /found unused \(ACCOUNT_UNUSED_ACCESS, ACTIVE\)/,
+    );
     assert.match(by("centralized-root-access-enabled", "o-fake123"), /RootSessions not enabled/);
   });
 
@@ -56,13 +80,19 @@ describe("the permissions review against fakeAws (real SDK)", function () {
       ...goodAccount,
       permissions: {
         ...goodAccount.permissions,
-        users: Object.fromEntries(Array.from({ length: 2500 }, (_, i) => [`user${i}`, { groups: ["Developers"] }])),
+        users: Object.fromEntries(
+          Array.from({ length: 2500 }, (_, i) => [`user${i}`, { groups: ["Developers"] }]),
+        ),
       },
     };
     fake.addAccount(KEY, many);
     await audit();
     const counts = fake.counts(KEY);
-    assert.strictEqual(counts.GetAccountAuthorizationDetails, 3, "2,500 users + 3 groups + 2 roles + 3 policies at 1,000 a page");
+    assert.strictEqual(
+      counts.GetAccountAuthorizationDetails,
+      3,
+      "2,500 users + 3 groups + 2 roles + 3 policies at 1,000 a page",
+    );
     assert.strictEqual(counts.ListServerCertificates, 1);
     assert.strictEqual(counts.ListOrganizationsFeatures, 1);
     assert.strictEqual(counts.ListAnalyzers, 1);
@@ -79,12 +109,20 @@ describe("the permissions review against fakeAws (real SDK)", function () {
     const findings = await audit();
     const root = findings.find((f) => f.policy === "centralized-root-access-enabled")!;
     assert.strictEqual(root.status, "not-evaluated");
-    assert.match(root.message, /^iam:ListOrganizationsFeatures is not implemented by the endpoint \(InvalidAction\)/);
+    assert.match(
+      root.message,
+      /^iam:ListOrganizationsFeatures is not implemented by the endpoint \(InvalidAction\)/,
+    );
     const analyzer = findings.find((f) => f.policy === "access-analyzer-enabled")!;
     assert.deepStrictEqual([analyzer.status, analyzer.subject], ["not-evaluated", "us-east-1"]);
     assert.match(analyzer.message, /access-analyzer:ListAnalyzers \(us-east-1\) was denied/);
     const rest = findings.filter((f) => f.status === "fail").map((f) => [f.policy, f.subject]);
-    assert.deepStrictEqual(rest, weakSubjects.filter(([p]) => p !== "access-analyzer-enabled" && p !== "centralized-root-access-enabled"));
+    assert.deepStrictEqual(
+      rest,
+      weakSubjects.filter(
+        ([p]) => p !== "access-analyzer-enabled" && p !== "centralized-root-access-enabled",
+      ),
+    );
   });
 
   it("a denied GetAccountAuthorizationDetails leaves only the snapshot's checks not evaluated", async () => {
@@ -101,10 +139,19 @@ describe("the permissions review against fakeAws (real SDK)", function () {
       "cloudshell-full-access-restricted",
       "support-role-exists",
     ]);
-    assert.ok(findings.filter((f) => f.status === "not-evaluated").every((f) => /iam:GetAccountAuthorizationDetails was denied/.test(f.message)));
+    assert.ok(
+      findings
+        .filter((f) => f.status === "not-evaluated")
+        .every((f) => /iam:GetAccountAuthorizationDetails was denied/.test(f.message)),
+    );
     assert.deepStrictEqual(
       findings.filter((f) => f.status === "fail").map((f) => f.policy),
-      ["no-access-keys-at-setup", "no-expired-server-certificates", "access-analyzer-enabled", "centralized-root-access-enabled"],
+      [
+        "no-access-keys-at-setup",
+        "no-expired-server-certificates",
+        "access-analyzer-enabled",
+        "centralized-root-access-enabled",
+      ],
     );
   });
 });
