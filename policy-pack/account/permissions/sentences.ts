@@ -3,7 +3,7 @@ import type { PermissionPolicyName } from "../../controls";
 
 export const permissionSentences: Record<PermissionPolicyName, string> = {
   "admin-access-requires-mfa":
-    "Full administrative rights only with MFA: users only through a group that enforces MFA and with MFA active, roles only if their trust policy requires MFA or trusts only AWS services, SAML or IAM Identity Center. This is what the baseline checks instead of CIS v5 1.15 for its own Administrators group, which keeps AdministratorAccess behind MFA.",
+    "Full administrative rights only with MFA: users only through a group that enforces MFA and with MFA active, roles only if their trust policy requires MFA or trusts only AWS services, SAML or IAM Identity Center.",
   "user-policies-via-groups-only":
     "No IAM user has attached or inline policies; users get permissions only through groups.",
   "no-custom-full-admin-policies": 'No customer managed policy\'s default version allows "*" on "*".',
