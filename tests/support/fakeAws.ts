@@ -156,6 +156,8 @@ export class FakeAws {
     });
     const pending = new Map(Object.entries(spec.failFirst ?? {}).map(([k, v]) => [k, [...v]]));
     const state: AccountState = { spec, csv, polls: 0, pending, counts: new Map(), inFlight: 0 };
+    // Built now, not on the first GetAccountAuthorizationDetails, so a read's timing is the reader's.
+    this.entities(state);
     this.byId.set(spec.accountId, state);
     if (accessKeyId !== null) {
       this.principals.set(accessKeyId, { state, arn: `arn:aws:iam::${spec.accountId}:user/auditor` });
