@@ -125,6 +125,27 @@ describe("the permissions review against fakeAws (real SDK)", function () {
     );
   });
 
+  it("ListServerCertificates throttled past the SDK's retries: that check alone is not evaluated, saying so", async () => {
+    fake.addAccount(KEY, {
+      ...weakAccount,
+      failAlways: { ListServerCertificates: { code: "Throttling", status: 400, message: "Rate exceeded" } },
+    });
+    const findings = await audit();
+    const certs = findings.filter((f) => f.policy === "no-expired-server-certificates");
+    assert.deepStrictEqual(
+      certs.map((f) => [f.status, f.subject, f.message]),
+      [
+        [
+          "not-evaluated",
+          "<account>",
+          "iam:ListServerCertificates was throttled past the SDK's retries (Throttling); run the check again later",
+        ],
+      ],
+    );
+    assert.strictEqual(fake.counts(KEY).ListServerCertificates, 3, "the SDK's three attempts, then no more");
+    assert.strictEqual(findings.filter((f) => f.status === "fail").length, weakSubjects.length - 1);
+  });
+
   it("a denied GetAccountAuthorizationDetails leaves only the snapshot's checks not evaluated", async () => {
     fake.addAccount(KEY, {
       ...weakAccount,
