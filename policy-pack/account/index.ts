@@ -1,5 +1,6 @@
 import { StackValidationPolicy } from "@pulumi/policy";
 import { createAccountPolicies, memoiseReads } from "./policies";
+import { quietSdk } from "./sdkWarning";
 import { readAccount, readAnalyzersOf } from "./source";
 
 // Before any AWS SDK client exists: the pack's stderr becomes every preview's diagnostics.

@@ -197,7 +197,7 @@ async function examine(
     unjudged(conflict);
     return;
   }
-  const label = sourceLabel(facts, role);
+  const label = sourceLabel(name, facts, source);
   if (name === "access-analyzer-enabled")
     facts = await withRegions(facts, source, config.regions ?? [], deps);
   for (const f of evaluatePolicy(name, facts, settingsOf(config), deps.now())) {

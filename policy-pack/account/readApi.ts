@@ -316,7 +316,7 @@ export async function readAccountFromApi(options: ApiReadOptions = {}): Promise<
   const iam = new iamSdk.IAMClient(config);
   const account = new accountSdk.AccountClient(config);
   try {
-    const permissions = readPermissionFacts(iam, iamSdk, config, options);
+    const permissions = readPermissionFacts(iam, iamSdk, config, options, send);
     const [caller, report, summary, rootVirtualMfaDevices, passwordPolicy, ...contacts] = await Promise.all([
       options.accountId ? available(options.accountId) : fact(() => readCallerAccount(config, send)),
       fact(() => readReport(iam, iamSdk, o, send)),

@@ -1,10 +1,10 @@
 /** Where the account is read from, and reading it: the one entry both front ends call. */
 import { assumeRoleChain, RoleToAssume } from "./assumeRole";
-import { AccountFacts } from "./facts";
-import { Fact } from "./facts";
+import type { Deadline } from "./deadline";
+import { AccountFacts, Fact } from "./facts";
 import { readAnalyzerRegions } from "./permissions/readSnapshot";
-import { Analyzer } from "./permissions/snapshot";
-import { ApiReadOptions, baseClientConfig, readAccountFromApi } from "./readApi";
+import type { Analyzer } from "./permissions/snapshot";
+import { ApiReadOptions, baseClientConfig, deadlineOf, readAccountFromApi } from "./readApi";
 import { readCredentialReportFile } from "./readCsv";
 
 export type AccountSource =
@@ -45,23 +45,33 @@ export async function readAccount(
   api: Omit<ApiReadOptions, "reportWaitSeconds" | "deadlineSeconds" | "deadline"> = {},
 ): Promise<AccountFacts> {
   if (s.kind === "file") return readCredentialReportFile(s.path, s.displayName);
-  return readAccountFromApi({
-    ...api,
-    reportWaitSeconds: s.reportWaitSeconds,
-    clientConfig: await sourceClientConfig(s, api.clientConfig),
-  });
+  return reaching(s, api, (clientConfig, deadline) =>
+    readAccountFromApi({ ...api, reportWaitSeconds: s.reportWaitSeconds, deadline, clientConfig }),
+  );
 }
 
-/** The client configuration that reaches an API source: its region, and its role chain assumed. */
-async function sourceClientConfig(
+/**
+ * Runs `read` with the client configuration that reaches an API source (its region, its role
+ * chain assumed) under one deadline for the assumption and the read together.
+ */
+async function reaching<T>(
   s: Extract<AccountSource, { kind: "api" }>,
-  extra: ApiReadOptions["clientConfig"],
-): Promise<Record<string, unknown>> {
-  const clientConfig = { ...extra, ...(s.region ? { region: s.region } : {}) };
-  const credentials = s.roles?.length
-    ? await assumeRoleChain(s.roles, clientConfig, packSessionName)
-    : undefined;
-  return { ...clientConfig, ...(credentials ? { credentials } : {}) };
+  api: Pick<ApiReadOptions, "clientConfig" | "requestTimeoutMs" | "deadlineSetting">,
+  read: (clientConfig: Record<string, unknown>, deadline: Deadline) => Promise<T>,
+): Promise<T> {
+  const clientConfig = baseClientConfig(
+    { ...api.clientConfig, ...(s.region ? { region: s.region } : {}) },
+    api.requestTimeoutMs,
+  );
+  const { deadline } = deadlineOf({ ...api, deadlineSeconds: s.deadlineSeconds });
+  try {
+    const credentials = s.roles?.length
+      ? await assumeRoleChain(s.roles, clientConfig, packSessionName, undefined, deadline)
+      : undefined;
+    return await read({ ...clientConfig, ...(credentials ? { credentials } : {}) }, deadline);
+  } finally {
+    deadline.dispose();
+  }
 }
 
 /**
@@ -71,8 +81,12 @@ async function sourceClientConfig(
 export async function readAnalyzersOf(
   s: AccountSource,
   regions: readonly string[],
-  api: Pick<ApiReadOptions, "clientConfig"> = {},
+  api: Pick<ApiReadOptions, "clientConfig" | "requestTimeoutMs"> = {},
 ): Promise<Record<string, Fact<readonly Analyzer[]>>> {
   if (s.kind === "file" || regions.length === 0) return {};
-  return readAnalyzerRegions(baseClientConfig(await sourceClientConfig(s, api.clientConfig)), regions);
+  return reaching(s, api, (clientConfig, deadline) =>
+    readAnalyzerRegions(clientConfig, regions, (call, send) =>
+      deadline.run(call, (abortSignal) => send({ abortSignal })),
+    ),
+  );
 }

@@ -13,7 +13,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { CredentialReportError, isCalendarDay } from "../account/csv";
 import { AccountFacts } from "../account/facts";
 import { readAccount } from "../account/source";
-import { defaultReportWaitSeconds } from "../account/config";
+import { accountDeadlineRange, defaultDeadlineSeconds, defaultReportWaitSeconds } from "../account/config";
+import { quietSdk } from "../account/sdkWarning";
 import { AuditConfig, ConfigError, defaultAuditConfig, loadAuditConfig } from "./config";
 import { Format, formats, renderers } from "./render";
 import { auditFacts, exitCodeOf, missingRootWarning, unreadable } from "./run";
@@ -82,9 +83,14 @@ async function readFacts(o: Options, config: AuditConfig): Promise<AccountFacts>
   const spinner = startSpinner("Waiting for IAM to generate the credential report");
   try {
     return await readAccount(
-      { kind: "api", reportWaitSeconds: defaultReportWaitSeconds },
+      {
+        kind: "api",
+        reportWaitSeconds: defaultReportWaitSeconds,
+        deadlineSeconds: o.accountDeadlineSeconds ?? defaultDeadlineSeconds,
+      },
       {
         onReportPending: spinner.start,
+        deadlineSetting: deadlineFlag,
         analyzerRegions: config.settings.thresholds["access-analyzer-enabled"].regions,
       },
     );

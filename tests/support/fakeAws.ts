@@ -17,6 +17,11 @@
 import * as http from "http";
 import { AddressInfo } from "net";
 import { credentialReportCsv } from "./credentialReport";
+import {
+  authorizationEntities,
+  defaultPermissions,
+  listAnalyzersAnswer,
+  permissionsAnswer,
 } from "./fakeAwsPermissions";
 import {
   FakeAccount,

@@ -27,6 +27,16 @@ import {
 
 type Iam = typeof import("@aws-sdk/client-iam");
 
+/**
+ * How each call is sent: readApi's deadline-bound `send` (the account's one deadline aborts it);
+ * default: straight to the client.
+ */
+export type Send = <T>(
+  call: string,
+  send: (options: { abortSignal?: AbortSignal }) => Promise<T>,
+) => Promise<T>;
+const direct: Send = (_call, send) => send({});
+
 export interface PermissionReadOptions {
   /** Regions whose analyzers are listed; default: the clients' region (the provider's or AWS_REGION). */
   readonly analyzerRegions?: readonly string[];
@@ -43,6 +53,9 @@ export async function factOf<T>(read: () => Promise<T>): Promise<Fact<T>> {
 }
 
 const pageSize = 1000;
+const gaad = "iam:GetAccountAuthorizationDetails";
+const listCerts = "iam:ListServerCertificates";
+const listFeatures = "iam:ListOrganizationsFeatures";
 const awsManagedArn = /^arn:aws[\w-]*:iam::aws:policy\//;
 
 const attached = (list: { PolicyName?: string; PolicyArn?: string }[] | undefined): AttachedPolicy[] =>
@@ -59,15 +72,21 @@ function inline(
 }
 
 /** Every page of GetAccountAuthorizationDetails, each document decoded and parsed as it arrives. */
-export async function readAuthorization(iam: IAMClient, sdk: Iam): Promise<AuthorizationSnapshot> {
+export async function readAuthorization(
+  iam: IAMClient,
+  sdk: Iam,
+  send: Send = direct,
+): Promise<AuthorizationSnapshot> {
   const users: SnapshotUser[] = [];
   const groups: SnapshotGroup[] = [];
   const roles: SnapshotRole[] = [];
   const policies = new Map<string, ManagedPolicy>();
   let marker: string | undefined;
   do {
-    const page = await attemptPermission("iam:GetAccountAuthorizationDetails", () =>
-      iam.send(new sdk.GetAccountAuthorizationDetailsCommand({ MaxItems: pageSize, Marker: marker })),
+    const page = await attemptPermission(gaad, () =>
+      send(gaad, (opts) =>
+        iam.send(new sdk.GetAccountAuthorizationDetailsCommand({ MaxItems: pageSize, Marker: marker }), opts),
+      ),
     );
     for (const u of page.UserDetailList ?? []) {
       const name = u.UserName ?? "";
@@ -117,12 +136,18 @@ export async function readAuthorization(iam: IAMClient, sdk: Iam): Promise<Autho
   return { users, groups, roles, policies };
 }
 
-export async function readServerCertificates(iam: IAMClient, sdk: Iam): Promise<ServerCertificate[]> {
+export async function readServerCertificates(
+  iam: IAMClient,
+  sdk: Iam,
+  send: Send = direct,
+): Promise<ServerCertificate[]> {
   const out: ServerCertificate[] = [];
   let marker: string | undefined;
   do {
-    const page = await attemptPermission("iam:ListServerCertificates", () =>
-      iam.send(new sdk.ListServerCertificatesCommand({ MaxItems: pageSize, Marker: marker })),
+    const page = await attemptPermission(listCerts, () =>
+      send(listCerts, (opts) =>
+        iam.send(new sdk.ListServerCertificatesCommand({ MaxItems: pageSize, Marker: marker }), opts),
+      ),
     );
     for (const c of page.ServerCertificateMetadataList ?? []) {
       out.push({ name: c.ServerCertificateName ?? "", arn: c.Arn ?? "", expiration: c.Expiration ?? null });
@@ -136,9 +161,15 @@ export async function readServerCertificates(iam: IAMClient, sdk: Iam): Promise<
  * ListOrganizationsFeatures answers on a management account (or IAM's delegated administrator);
  * elsewhere it says the account is none, or in no organization: nothing to check then.
  */
-export async function readOrganizationsFeatures(iam: IAMClient, sdk: Iam): Promise<OrganizationsFeatures> {
+export async function readOrganizationsFeatures(
+  iam: IAMClient,
+  sdk: Iam,
+  send: Send = direct,
+): Promise<OrganizationsFeatures> {
   try {
-    const out = await iam.send(new sdk.ListOrganizationsFeaturesCommand({}));
+    const out = await send(listFeatures, (opts) =>
+      iam.send(new sdk.ListOrganizationsFeaturesCommand({}), opts),
+    );
     return { applies: true, organizationId: out.OrganizationId ?? null, enabled: out.EnabledFeatures ?? [] };
   } catch (e) {
     if (e instanceof sdk.AccountNotManagementOrDelegatedAdministratorException) {
@@ -155,20 +186,25 @@ export async function readOrganizationsFeatures(iam: IAMClient, sdk: Iam): Promi
         note: "trusted access for IAM (iam.amazonaws.com) is not enabled in Organizations",
       };
     }
-    return attemptPermission("iam:ListOrganizationsFeatures", () => Promise.reject(e));
+    return attemptPermission(listFeatures, () => Promise.reject(e));
   }
 }
 
 /** The analyzers of one region. */
-export async function readAnalyzers(config: Record<string, unknown>, region: string): Promise<Analyzer[]> {
+export async function readAnalyzers(
+  config: Record<string, unknown>,
+  region: string,
+  send: Send = direct,
+): Promise<Analyzer[]> {
   const sdk = await import("@aws-sdk/client-accessanalyzer");
   const client = new sdk.AccessAnalyzerClient({ ...config, region });
   try {
     const out: Analyzer[] = [];
     let nextToken: string | undefined;
     do {
-      const page = await attemptPermission(`access-analyzer:ListAnalyzers (${region})`, () =>
-        client.send(new sdk.ListAnalyzersCommand({ maxResults: 100, nextToken })),
+      const call = `access-analyzer:ListAnalyzers (${region})`;
+      const page = await attemptPermission(call, () =>
+        send(call, (opts) => client.send(new sdk.ListAnalyzersCommand({ maxResults: 100, nextToken }), opts)),
       );
       for (const a of page.analyzers ?? [])
         out.push({ name: a.name ?? "", type: a.type ?? "", status: a.status ?? "" });
@@ -184,9 +220,10 @@ export async function readAnalyzers(config: Record<string, unknown>, region: str
 export async function readAnalyzerRegions(
   config: Record<string, unknown>,
   regions: readonly string[],
+  send: Send = direct,
 ): Promise<Record<string, Fact<readonly Analyzer[]>>> {
   const unique = [...new Set(regions)];
-  const facts = await Promise.all(unique.map((r) => factOf(() => readAnalyzers(config, r))));
+  const facts = await Promise.all(unique.map((r) => factOf(() => readAnalyzers(config, r, send))));
   return Object.fromEntries(unique.map((r, i) => [r, facts[i]]));
 }
 
@@ -196,13 +233,14 @@ export async function readPermissionFacts(
   sdk: Iam,
   config: Record<string, unknown>,
   options: PermissionReadOptions,
+  send: Send = direct,
 ): Promise<PermissionFacts> {
   const regions = options.analyzerRegions?.length ? options.analyzerRegions : [String(config.region)];
   const [authorization, serverCertificates, organizationsFeatures, analyzers] = await Promise.all([
-    factOf(() => readAuthorization(iam, sdk)),
-    factOf(() => readServerCertificates(iam, sdk)),
-    factOf(() => readOrganizationsFeatures(iam, sdk)),
-    readAnalyzerRegions(config, regions),
+    factOf(() => readAuthorization(iam, sdk, send)),
+    factOf(() => readServerCertificates(iam, sdk, send)),
+    factOf(() => readOrganizationsFeatures(iam, sdk, send)),
+    readAnalyzerRegions(config, regions, send),
   ]);
   return { authorization, serverCertificates, organizationsFeatures, analyzers };
 }

@@ -61,6 +61,7 @@ export async function auditAccount(
     const facts = await readAccountFromApi({
       reportWaitSeconds: o.reportWaitSeconds,
       accountId: account.id,
+      deadline,
       analyzerRegions: o.config.settings.thresholds["access-analyzer-enabled"].regions,
       clientConfig: { ...base, ...(credentials ? { credentials } : {}) },
     });
