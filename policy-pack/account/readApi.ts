@@ -13,7 +13,7 @@
  */
 import type { AccountClient } from "@aws-sdk/client-account";
 import type { IAMClient } from "@aws-sdk/client-iam";
-import { attempt, notAwsAnswer, ReadFailure } from "./awsErrors";
+import { attempt, fact, notAwsAnswer, present, ReadFailure } from "./awsErrors";
 import { defaultDeadlineSeconds, defaultReportWaitSeconds } from "./config";
 import { Deadline, requestHandlerConfig, startDeadline } from "./deadline";
 import { quietSdk } from "./sdkWarning";
@@ -64,24 +64,6 @@ type Send = <T>(call: string, send: (options: { abortSignal: AbortSignal }) => P
 
 function sender(deadline: Deadline): Send {
   return (call, send) => deadline.run(call, (abortSignal) => send({ abortSignal }));
-}
-
-/** What the API always returns on success; missing, the answer was not the API's. */
-function present<T>(permission: string, value: T | undefined | null, member: string): T {
-  if (value === undefined || value === null) {
-    throw new ReadFailure(notAwsAnswer(permission, `HTTP 200 without ${member}`));
-  }
-  return value;
-}
-
-/** Resolves a read to a Fact: its value, or the ReadFailure's reason. */
-async function fact<T>(read: () => Promise<T>): Promise<Fact<T>> {
-  try {
-    return { value: await read() };
-  } catch (e) {
-    if (e instanceof ReadFailure) return { unavailable: e.message };
-    return { unavailable: `unexpected error: ${(e as Error).message ?? String(e)}` };
-  }
 }
 
 type Iam = typeof import("@aws-sdk/client-iam");

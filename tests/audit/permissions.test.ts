@@ -47,10 +47,7 @@ describe("npm run audit: the permissions review (real SDK against fakeAws)", fun
       analyzer.map((f) => [f.status, f.subject]),
       [["not-evaluated", "us-east-1"]],
     );
-    assert.match(
-      analyzer[0].message,
-      /access-analyzer:ListAnalyzers \(us-east-1\) is not implemented by the endpoint/,
-    );
+    assert.match(analyzer[0].message, /^access-analyzer:ListAnalyzers is not implemented by the endpoint/);
   });
 
   it("the good account: no permission finding", async () => {

@@ -7,7 +7,7 @@
  * the permission, so only the checks that need it are not evaluated.
  */
 import type { IAMClient } from "@aws-sdk/client-iam";
-import { ReadFailure } from "../awsErrors";
+import { fact, present } from "../awsErrors";
 import { Fact } from "../facts";
 import { policyStatements, trustStatements } from "./documents";
 import { attemptPermission } from "./readFailure";
@@ -40,16 +40,6 @@ const direct: Send = (_call, send) => send({});
 export interface PermissionReadOptions {
   /** Regions whose analyzers are listed; default: the clients' region (the provider's or AWS_REGION). */
   readonly analyzerRegions?: readonly string[];
-}
-
-/** Resolves a read to a Fact: its value, or the ReadFailure's reason. */
-export async function factOf<T>(read: () => Promise<T>): Promise<Fact<T>> {
-  try {
-    return { value: await read() };
-  } catch (e) {
-    if (e instanceof ReadFailure) return { unavailable: e.message };
-    return { unavailable: `unexpected error: ${(e as Error).message ?? String(e)}` };
-  }
 }
 
 const pageSize = 1000;
@@ -131,7 +121,7 @@ export async function readAuthorization(
           : [],
       });
     }
-    marker = page.IsTruncated ? page.Marker : undefined;
+    marker = present(gaad, page.IsTruncated, "IsTruncated") ? page.Marker : undefined;
   } while (marker);
   return { users, groups, roles, policies };
 }
@@ -152,7 +142,7 @@ export async function readServerCertificates(
     for (const c of page.ServerCertificateMetadataList ?? []) {
       out.push({ name: c.ServerCertificateName ?? "", arn: c.Arn ?? "", expiration: c.Expiration ?? null });
     }
-    marker = page.IsTruncated ? page.Marker : undefined;
+    marker = present(listCerts, page.IsTruncated, "IsTruncated") ? page.Marker : undefined;
   } while (marker);
   return out;
 }
@@ -170,7 +160,8 @@ export async function readOrganizationsFeatures(
     const out = await send(listFeatures, (opts) =>
       iam.send(new sdk.ListOrganizationsFeaturesCommand({}), opts),
     );
-    return { applies: true, organizationId: out.OrganizationId ?? null, enabled: out.EnabledFeatures ?? [] };
+    const organizationId = present(listFeatures, out.OrganizationId, "OrganizationId");
+    return { applies: true, organizationId, enabled: out.EnabledFeatures ?? [] };
   } catch (e) {
     if (e instanceof sdk.AccountNotManagementOrDelegatedAdministratorException) {
       return { applies: false, why: "the account is not the organization's management account" };
@@ -202,11 +193,11 @@ export async function readAnalyzers(
     const out: Analyzer[] = [];
     let nextToken: string | undefined;
     do {
-      const call = `access-analyzer:ListAnalyzers (${region})`;
+      const call = "access-analyzer:ListAnalyzers";
       const page = await attemptPermission(call, () =>
         send(call, (opts) => client.send(new sdk.ListAnalyzersCommand({ maxResults: 100, nextToken }), opts)),
       );
-      for (const a of page.analyzers ?? [])
+      for (const a of present(call, page.analyzers, "analyzers"))
         out.push({ name: a.name ?? "", type: a.type ?? "", status: a.status ?? "" });
       nextToken = page.nextToken;
     } while (nextToken);
@@ -223,7 +214,7 @@ export async function readAnalyzerRegions(
   send: Send = direct,
 ): Promise<Record<string, Fact<readonly Analyzer[]>>> {
   const unique = [...new Set(regions)];
-  const facts = await Promise.all(unique.map((r) => factOf(() => readAnalyzers(config, r, send))));
+  const facts = await Promise.all(unique.map((r) => fact(() => readAnalyzers(config, r, send))));
   return Object.fromEntries(unique.map((r, i) => [r, facts[i]]));
 }
 
@@ -237,9 +228,9 @@ export async function readPermissionFacts(
 ): Promise<PermissionFacts> {
   const regions = options.analyzerRegions?.length ? options.analyzerRegions : [String(config.region)];
   const [authorization, serverCertificates, organizationsFeatures, analyzers] = await Promise.all([
-    factOf(() => readAuthorization(iam, sdk, send)),
-    factOf(() => readServerCertificates(iam, sdk, send)),
-    factOf(() => readOrganizationsFeatures(iam, sdk, send)),
+    fact(() => readAuthorization(iam, sdk, send)),
+    fact(() => readServerCertificates(iam, sdk, send)),
+    fact(() => readOrganizationsFeatures(iam, sdk, send)),
     readAnalyzerRegions(config, regions, send),
   ]);
   return { authorization, serverCertificates, organizationsFeatures, analyzers };

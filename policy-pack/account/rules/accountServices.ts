@@ -42,7 +42,16 @@ export const accessAnalyzerEnabled: Rule = (facts, settings) => {
     const f = facts.analyzers[region];
     if (!f)
       return [notEvaluated(policy, region, `region ${region} was not read (access-analyzer:ListAnalyzers)`)];
-    if (!isAvailable(f)) return [notEvaluated(policy, region, f.unavailable)];
+    // The read names the call; with several regions the message also says which one.
+    if (!isAvailable(f)) {
+      return [
+        notEvaluated(
+          policy,
+          region,
+          regions.length > 1 ? `region ${region}: ${f.unavailable}` : f.unavailable,
+        ),
+      ];
+    }
     if (f.value.some((a) => externalAccess.has(a.type) && a.status === "ACTIVE")) return [];
     const found = f.value.map((a) => `${a.name} (${a.type}, ${a.status})`);
     return [

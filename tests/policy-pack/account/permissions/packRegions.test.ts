@@ -23,7 +23,7 @@ describe("access-analyzer-enabled in the pack", () => {
         asked.push([...regions]);
         return {
           "eu-west-1": { value: [] },
-          "ap-south-1": { unavailable: "access-analyzer:ListAnalyzers (ap-south-1) was denied" },
+          "ap-south-1": { unavailable: "access-analyzer:ListAnalyzers was denied" },
         };
       },
     });
@@ -35,7 +35,7 @@ describe("access-analyzer-enabled in the pack", () => {
     assert.deepStrictEqual(asked, [["eu-west-1", "ap-south-1"]], "us-east-1 came with the shared read");
     assert.deepStrictEqual(messages, [
       "account 123456789012 (IAM API): region eu-west-1: no active external access analyzer (none); create one of type ACCOUNT or ORGANIZATION",
-      "account 123456789012 (IAM API): not evaluated: access-analyzer:ListAnalyzers (ap-south-1) was denied",
+      "account 123456789012 (IAM API): not evaluated: region ap-south-1: access-analyzer:ListAnalyzers was denied",
     ]);
   });
 

@@ -115,7 +115,7 @@ describe("the permissions review against fakeAws (real SDK)", function () {
     );
     const analyzer = findings.find((f) => f.policy === "access-analyzer-enabled")!;
     assert.deepStrictEqual([analyzer.status, analyzer.subject], ["not-evaluated", "us-east-1"]);
-    assert.match(analyzer.message, /access-analyzer:ListAnalyzers \(us-east-1\) was denied/);
+    assert.match(analyzer.message, /^access-analyzer:ListAnalyzers was denied/);
     const rest = findings.filter((f) => f.status === "fail").map((f) => [f.policy, f.subject]);
     assert.deepStrictEqual(
       rest,
