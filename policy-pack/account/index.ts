@@ -1,7 +1,7 @@
 import { StackValidationPolicy } from "@pulumi/policy";
 import { createAccountPolicies, memoiseReads } from "./policies";
 import { quietSdk } from "./sdkWarning";
-import { readAccount } from "./source";
+import { readAccount, readAnalyzersOf } from "./source";
 
 // Before any AWS SDK client exists: the pack's stderr becomes every preview's diagnostics.
 quietSdk();
@@ -14,4 +14,5 @@ export const accountPolicies: StackValidationPolicy[] = createAccountPolicies({
   read: memoiseReads((s) => readAccount(s)),
   now: () => new Date(),
   baseDir: process.cwd(),
+  readAnalyzers: (s, regions) => readAnalyzersOf(s, regions),
 });

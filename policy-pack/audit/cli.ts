@@ -15,7 +15,7 @@ import { AccountFacts } from "../account/facts";
 import { readAccount } from "../account/source";
 import { accountDeadlineRange, defaultDeadlineSeconds, defaultReportWaitSeconds } from "../account/config";
 import { quietSdk } from "../account/sdkWarning";
-import { ConfigError, defaultAuditConfig, loadAuditConfig } from "./config";
+import { AuditConfig, ConfigError, defaultAuditConfig, loadAuditConfig } from "./config";
 import { Format, formats, renderers } from "./render";
 import { auditFacts, exitCodeOf, missingRootWarning, unreadable } from "./run";
 import { OrganizationError } from "./organization/accounts";
@@ -73,7 +73,7 @@ function parseNow(text: string | undefined): Date {
   return t;
 }
 
-async function readFacts(o: Options): Promise<AccountFacts> {
+async function readFacts(o: Options, config: AuditConfig): Promise<AccountFacts> {
   if (o.credentialReport) {
     return readAccount({
       kind: "file",
@@ -89,7 +89,11 @@ async function readFacts(o: Options): Promise<AccountFacts> {
         reportWaitSeconds: defaultReportWaitSeconds,
         deadlineSeconds: o.accountDeadlineSeconds ?? defaultDeadlineSeconds,
       },
-      { onReportPending: spinner.start, deadlineSetting: deadlineFlag },
+      {
+        onReportPending: spinner.start,
+        deadlineSetting: deadlineFlag,
+        analyzerRegions: config.settings.thresholds["access-analyzer-enabled"].regions,
+      },
     );
   } finally {
     spinner.stop();
@@ -127,7 +131,7 @@ async function audit(o: Options): Promise<number> {
       deadlineSeconds: o.accountDeadlineSeconds ?? defaultDeadlineSeconds,
     });
   }
-  const facts = await readFacts(o);
+  const facts = await readFacts(o, config);
   const cannot = unreadable(facts);
   if (cannot) throw new UsageError(`cannot read the account: ${cannot}`);
   const warning = missingRootWarning(facts);

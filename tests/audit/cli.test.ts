@@ -71,6 +71,14 @@ describe("npm run audit (the CLI)", function () {
       [
         "root-hardware-mfa",
         "security-contact-registered",
+        "admin-access-requires-mfa",
+        "user-policies-via-groups-only",
+        "no-custom-full-admin-policies",
+        "cloudshell-full-access-restricted",
+        "no-expired-server-certificates",
+        "support-role-exists",
+        "access-analyzer-enabled",
+        "centralized-root-access-enabled",
         "password-policy-minimum-length",
         "password-policy-reuse-prevention",
         "password-policy-character-classes",
@@ -202,7 +210,7 @@ describe("npm run audit (the CLI)", function () {
       assert.strictEqual(r.code, 1);
       assert.match(
         r.stdout,
-        /^account 123456789012, credential report examples\/credential-report\.csv: 11 failing, 7 not evaluated\n/,
+        /^account 123456789012, credential report examples\/credential-report\.csv: 11 failing, 15 not evaluated\n/,
       );
       assert.match(
         r.stdout,
@@ -224,7 +232,7 @@ describe("npm run audit (the CLI)", function () {
       );
       assert.strictEqual(
         r.stdout.split("\n").filter((l) => l.startsWith("| fail") || l.startsWith("| not-evaluated")).length,
-        18,
+        26,
       );
     });
 
@@ -262,7 +270,7 @@ describe("npm run audit (the CLI)", function () {
       );
       assert.strictEqual(bob?.locations?.[0].physicalLocation?.region?.startLine, 4);
       const notes = run.invocations?.[0].toolExecutionNotifications ?? [];
-      assert.strictEqual(notes.length, 7);
+      assert.strictEqual(notes.length, 15);
     });
   });
 

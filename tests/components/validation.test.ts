@@ -331,7 +331,7 @@ const cases: [string, Build, string | undefined][] = [
   [
     "unknown baseline key",
     baseline({ alternateContacts: false, contacts }),
-    "contacts is not a known setting; allowed keys: passwordPolicy, alternateContacts, adminAccess, retainOnDelete",
+    "contacts is not a known setting; allowed keys: passwordPolicy, alternateContacts, adminAccess, supportRole, accessAnalyzer, retainOnDelete",
   ],
   [
     "admin passwords shorter than the policy allows",

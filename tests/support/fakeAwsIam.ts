@@ -4,6 +4,7 @@
  * the password policy, and the per-user calls the per-user approach makes (for the benchmark).
  */
 import { RootSpec, UserSpec } from "./credentialReport";
+import type { PermissionsSpec } from "./permissionSpec";
 
 export interface ScriptedError {
   readonly code: string;
@@ -55,6 +56,8 @@ export interface FakeAccount {
    * OrganizationAccountAccessRole, trusting anyone. A role with `externalId` requires it.
    */
   readonly roles?: Readonly<Record<string, { readonly externalId?: string }>>;
+  /** Who can do what: GetAccountAuthorizationDetails and the other permission reads (fakeAwsPermissions.ts). */
+  readonly permissions?: PermissionsSpec;
   /** Every answer about this account waits this long (on top of the server's latency). */
   readonly latencyMs?: number;
   readonly now?: Date;
@@ -79,7 +82,8 @@ export interface IamState {
   polls: number;
 }
 
-function page<T>(items: readonly T[], params: URLSearchParams): { items: readonly T[]; tail: string } {
+/** One Marker/MaxItems page of `items` and its IsTruncated/Marker tail (IAM's Query paging). */
+export function page<T>(items: readonly T[], params: URLSearchParams): { items: readonly T[]; tail: string } {
   const start = Number(params.get("Marker") ?? 0);
   const max = Number(params.get("MaxItems") ?? 100);
   const end = Math.min(items.length, start + max);
@@ -90,7 +94,7 @@ function page<T>(items: readonly T[], params: URLSearchParams): { items: readonl
   };
 }
 
-const member = (inner: string) => `<member>${inner}</member>`;
+export const member = (inner: string) => `<member>${inner}</member>`;
 
 export const reportInProgress: ScriptedError = {
   code: "ReportInProgress",

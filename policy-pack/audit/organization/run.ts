@@ -63,6 +63,7 @@ export async function auditAccount(
       reportWaitSeconds: o.reportWaitSeconds,
       accountId: account.id,
       deadline,
+      analyzerRegions: o.config.settings.thresholds["access-analyzer-enabled"].regions,
       clientConfig: { ...base, ...(credentials ? { credentials } : {}) },
     });
     const cannot = unreadable(facts);

@@ -91,6 +91,8 @@ describe("the compiled pack over gRPC, started as the engine starts it", functio
         ["iam-policies-via-groups-only", "advisory", "stack"],
         ["admin-policy-only-on-mfa-group", "mandatory", "stack"],
         ["login-profile-reset-required", "advisory", "resource"],
+        ["support-role-declared", "advisory", "stack"],
+        ["access-analyzer-declared", "advisory", "stack"],
       ],
     );
     for (const n of resourcePolicyNames) {
