@@ -13,8 +13,12 @@ import * as pulumi from "@pulumi/pulumi";
  */
 export const retainOnDeleteDefault = true;
 
-/** Thrown before any resource is registered; `issues` holds one message per problem. */
-export class ValidationError extends Error {
+/**
+ * Thrown before any resource is registered; `issues` holds one message per problem. A
+ * `RunError`, the SDK's error for a user's mistake: the engine prints its message (each problem
+ * once, one per line) without a stack trace or a dump of the error's fields.
+ */
+export class ValidationError extends pulumi.RunError {
   constructor(readonly issues: readonly string[]) {
     super(issues.join("\n"));
     this.name = "ValidationError";

@@ -1,0 +1,49 @@
+/**
+ * What every e2e scenario shares: the engine must be on PATH (a clear failure otherwise), a
+ * workspace per describe, the local AWS endpoint the pack's account policies read, and helpers
+ * that read the engine's output.
+ */
+import * as assert from "assert";
+import { FakeAccount, FakeAws } from "../../support/fakeAws";
+import { AMBIENT_KEY, memberAccount } from "../../support/fakeOrganization";
+import { readConfig, example } from "../../program/stackFiles";
+import { RunResult, Workspace, pulumiOnPath } from "./engine";
+
+export { packDir } from "./engine";
+export { AMBIENT_KEY, memberAccount, readConfig, example };
+
+/** Fails the tier (it never silently passes) when there is no engine to run. */
+export function requireEngine(): void {
+  if (pulumiOnPath() === undefined) {
+    throw new Error(
+      "the e2e tier needs the Pulumi CLI on PATH: run `bash ../shared/engine/build.sh` and put the folder it prints on PATH",
+    );
+  }
+}
+
+/** An account with nothing to report: no users, root without credentials, every contact. */
+export function cleanAccount(accountId: string, extra: Partial<FakeAccount> = {}): FakeAccount {
+  return memberAccount(accountId, { users: [], ...extra });
+}
+
+/** A workspace whose engine (and so the pack's account policies) reads `fake`. */
+export function workspaceOn(fake: FakeAws): Workspace {
+  return new Workspace({ AWS_ENDPOINT_URL: fake.url });
+}
+
+/** Asserts the exit code, showing the engine's whole output when it differs. */
+export function assertExit(result: RunResult, code: number): void {
+  assert.strictEqual(result.code, code, `exit code ${result.code}, expected ${code}:\n${result.output}`);
+}
+
+/** The `[level]  policy-name` headers of the Policies section, as "level policy-name". */
+export function policyFindings(output: string): string[] {
+  return [...output.matchAll(/- \[(advisory|mandatory|remediate)\]\s+([a-z-]+)\s/g)].map(
+    (m) => `${m[1]} ${m[2]}`,
+  );
+}
+
+/** Occurrences of `needle` in `haystack`. */
+export function count(haystack: string, needle: string): number {
+  return haystack.split(needle).length - 1;
+}
