@@ -47,3 +47,16 @@ export function policyFindings(output: string): string[] {
 export function count(haystack: string, needle: string): number {
   return haystack.split(needle).length - 1;
 }
+
+/**
+ * The engine's Diagnostics section (everything from `Diagnostics:` up to the next section). The
+ * progress lines above it also repeat the first line of a resource's latest diagnostic, as the
+ * engine does for every error.
+ */
+export function diagnosticsSection(output: string): string {
+  const start = output.indexOf("\nDiagnostics:\n");
+  if (start < 0) return "";
+  const rest = output.slice(start + 1);
+  const end = rest.search(/\n(Outputs|Resources|Policies):\n/);
+  return end < 0 ? rest : rest.slice(0, end);
+}
