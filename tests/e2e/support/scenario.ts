@@ -9,16 +9,20 @@ import { AMBIENT_KEY, memberAccount } from "../../support/fakeOrganization";
 import { readConfig, example } from "../../program/stackFiles";
 import { RunResult, Workspace, pulumiOnPath } from "./engine";
 
-export { packDir } from "./engine";
+import { ensurePackBuilt } from "../../../tools/packBuild";
+import { packDir } from "./engine";
+
+export { packDir };
 export { AMBIENT_KEY, memberAccount, readConfig, example };
 
-/** Fails the tier (it never silently passes) when there is no engine to run. */
+/** How to get an engine: what the tier says when there is none. */
+export const engineHint = "run `bash ../shared/engine/build.sh` and put the folder it prints on PATH";
+
+/** Fails the tier (it never silently passes) when there is no engine; builds a stale pack. */
 export function requireEngine(): void {
-  if (pulumiOnPath() === undefined) {
-    throw new Error(
-      "the e2e tier needs the Pulumi CLI on PATH: run `bash ../shared/engine/build.sh` and put the folder it prints on PATH",
-    );
-  }
+  if (pulumiOnPath() === undefined)
+    throw new Error(`the e2e tier needs the Pulumi CLI on PATH: ${engineHint}`);
+  ensurePackBuilt(packDir);
 }
 
 /** An account with nothing to report: no users, root without credentials, every contact. */
