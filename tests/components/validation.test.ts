@@ -342,7 +342,10 @@ describe("argument validation", () => {
             assert.ok(err instanceof c.ValidationError);
             // The SDK prints a RunError's message alone: no stack, no dump of `issues`.
             assert.ok(pulumi.RunError.isInstance(err), "a pulumi RunError");
-            assert.deepStrictEqual((err as InstanceType<typeof c.ValidationError>).issues, message.split("\n"));
+            assert.deepStrictEqual(
+              (err as InstanceType<typeof c.ValidationError>).issues,
+              message.split("\n"),
+            );
             assert.strictEqual(err.message, message);
             return true;
           },
