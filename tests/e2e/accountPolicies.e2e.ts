@@ -5,47 +5,31 @@
  * as the README documents, and a member stack's `aws:assumeRoles` is followed.
  */
 import * as assert from "assert";
-import { errors, FakeAws } from "../support/fakeAws";
-import { Workspace } from "./support/engine";
+import * as path from "path";
+import { errors } from "../support/fakeAws";
+import { root } from "../program/stackFiles";
 import {
-  AMBIENT_KEY,
   assertExit,
   cleanAccount,
-  memberAccount,
-  packDir,
+  exampleWith,
+  fakeAccounts,
   policyFindings,
   readConfig,
-  requireEngine,
-  workspaceOn,
+  scenario,
 } from "./support/scenario";
-import { root } from "../program/stackFiles";
-import * as path from "path";
 
 const MANAGEMENT = "100000000000";
 const MEMBER = "222222222222";
 const ROLE = `arn:aws:iam::${MEMBER}:role/OrganizationAccountAccessRole`;
-const memberStack = path.join(root, "examples/stacks/Pulumi.member.yaml");
+const memberStack = readConfig(path.join(root, "examples/stacks/Pulumi.member.yaml"));
 
-describe("e2e: the account policies against the local AWS endpoint", function () {
+describe("e2e: the account policies against the local AWS endpoint: a member stack", function () {
   this.timeout(600_000);
-  let fake: FakeAws;
-  let ws: Workspace;
+  const s = scenario({ member: memberStack }, cleanAccount(MANAGEMENT));
 
-  before(async () => {
-    requireEngine();
-    fake = await FakeAws.start();
-    ws = workspaceOn(fake);
-  });
-  after(async () => {
-    ws?.remove();
-    await fake?.stop();
-  });
-
-  it("a member stack: assumes its aws:assumeRoles role and reports the member's findings as diagnostics", async () => {
-    fake.addAccount(AMBIENT_KEY, cleanAccount(MANAGEMENT));
-    fake.addAccount(null, memberAccount(MEMBER));
-    await ws.initStack("member", readConfig(memberStack));
-    const result = await ws.pulumi(["preview", "--stack", "member", "--policy-pack", packDir]);
+  it("assumes the stack's aws:assumeRoles role and reports the member's findings as diagnostics", async () => {
+    s.fake.addAccount(null, fakeAccounts.memberAccount(MEMBER));
+    const result = await s.ws.preview("member");
     assertExit(result, 0);
     assert.ok(policyFindings(result.stdout).includes("advisory iam-users-mfa-enabled"), result.stdout);
     assert.ok(
@@ -54,27 +38,26 @@ describe("e2e: the account policies against the local AWS endpoint", function ()
       ),
       result.stdout,
     );
+    const assumed = s.fake.assumeRoleRequests.map((r) =>
+      [r.roleArn, r.sessionName, r.callerAccountId].join(" "),
+    );
+    assert.deepStrictEqual([...new Set(assumed)], [`${ROLE} aws-account-baseline ${MANAGEMENT}`]);
+    assert.ok(s.fake.countsFor(MEMBER).GenerateCredentialReport >= 1, "the member account was read");
     assert.deepStrictEqual(
-      [
-        ...new Set(
-          fake.assumeRoleRequests.map((r) => [r.roleArn, r.sessionName, r.callerAccountId].join(" ")),
-        ),
-      ],
-      [`${ROLE} aws-account-baseline ${MANAGEMENT}`],
+      s.fake.counts(fakeAccounts.AMBIENT_KEY),
+      {},
+      "the management account itself was not read",
     );
-    assert.ok(fake.countsFor(MEMBER).GenerateCredentialReport >= 1, "the member account was read");
-    assert.deepStrictEqual(fake.counts(AMBIENT_KEY), {}, "the management account itself was not read");
   });
+});
 
-  it("an account that cannot be read: each account policy says so as an advisory, the preview still passes", async () => {
-    fake.addAccount(
-      AMBIENT_KEY,
-      cleanAccount(MANAGEMENT, {
-        failAlways: { GenerateCredentialReport: errors.accessDenied("GenerateCredentialReport") },
-      }),
-    );
-    await ws.initStack("unreadable", readConfig(path.join(root, "Pulumi.example.yaml")));
-    const result = await ws.pulumi(["preview", "--stack", "unreadable", "--policy-pack", packDir]);
+describe("e2e: the account policies against the local AWS endpoint: an unreadable account", function () {
+  this.timeout(600_000);
+  const denied = { GenerateCredentialReport: errors.accessDenied("GenerateCredentialReport") };
+  const s = scenario({ unreadable: exampleWith() }, cleanAccount(MANAGEMENT, { failAlways: denied }));
+
+  it("each account policy that needs the report says so as an advisory; the preview still passes", async () => {
+    const result = await s.ws.preview("unreadable");
     assertExit(result, 0);
     assert.ok(
       result.stdout.includes(

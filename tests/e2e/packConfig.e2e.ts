@@ -1,50 +1,26 @@
 /**
  * Scenario 6 of the e2e tier: `--policy-pack-config` with a value outside a policy's
  * configSchema is rejected by the engine itself, naming the policy and the field, before the
- * program runs.
+ * program's resources reach the provider.
  */
 import * as assert from "assert";
-import { Workspace } from "./support/engine";
-import {
-  assertExit,
-  count,
-  diagnosticsSection,
-  example,
-  packDir,
-  readConfig,
-  requireEngine,
-} from "./support/scenario";
+import { assertExit, count, diagnosticsSection, exampleWith, scenario } from "./support/scenario";
 
 const STACK = "packconfig";
 
 describe("e2e: a bad --policy-pack-config", function () {
   this.timeout(600_000);
-  let ws: Workspace;
-
-  before(async () => {
-    requireEngine();
-    ws = new Workspace();
-    await ws.initStack(STACK, readConfig(example));
-  });
-  after(() => ws?.remove());
+  const s = scenario({ [STACK]: exampleWith() });
 
   it("is rejected by the engine, naming the policy and the field", async () => {
-    const config = ws.writeFile(
+    const config = s.ws.writeFile(
       "policy-config.json",
       JSON.stringify({
         "password-policy-minimum-length": { minimumLength: 3 },
         "access-keys-rotated": { maximumKeyAgeDays: "ninety" },
       }),
     );
-    const result = await ws.pulumi([
-      "preview",
-      "--stack",
-      STACK,
-      "--policy-pack",
-      packDir,
-      "--policy-pack-config",
-      config,
-    ]);
+    const result = await s.ws.preview(STACK, ["--policy-pack-config", config]);
     assertExit(result, 255);
     const diagnostics = diagnosticsSection(result.output);
     for (const problem of [
@@ -57,7 +33,7 @@ describe("e2e: a bad --policy-pack-config", function () {
         result.output,
       );
     }
-    const asked = ws.takeJournal().filter((e) => ["check", "create"].includes(e.op));
+    const asked = s.ws.takeJournal().filter((e) => ["check", "create"].includes(e.op));
     assert.deepStrictEqual(asked, [], "the program's resources never reached the provider");
   });
 });

@@ -48,6 +48,14 @@ export interface RunResult {
   readonly output: string;
 }
 
+/** A resource as the file backend's checkpoint stores it. */
+export interface StoredResource {
+  readonly type: string;
+  readonly urn: string;
+  readonly inputs?: Record<string, unknown>;
+  readonly outputs?: Record<string, unknown>;
+}
+
 export interface RunOptions {
   readonly env?: Record<string, string>;
   readonly timeoutMs?: number;
@@ -135,6 +143,41 @@ export class Workspace {
       });
       child.stdin.end(options.input ?? "");
     });
+  }
+
+  /** `pulumi preview` of `stack` through the project's pack, plus `extra` flags. */
+  preview(stack: string, extra: readonly string[] = []): Promise<RunResult> {
+    return this.pulumi(["preview", "--stack", stack, "--policy-pack", packDir, ...extra]);
+  }
+
+  /** `pulumi up --yes --skip-preview` of `stack` through the project's pack, plus `extra` flags. */
+  up(stack: string, extra: readonly string[] = []): Promise<RunResult> {
+    return this.pulumi([
+      "up",
+      "--stack",
+      stack,
+      "--policy-pack",
+      packDir,
+      "--yes",
+      "--skip-preview",
+      ...extra,
+    ]);
+  }
+
+  /** `pulumi stack output --json` (with `--show-secrets`: the plaintext), parsed. */
+  async outputs(stack: string, showSecrets = false): Promise<Record<string, unknown>> {
+    const args = ["stack", "output", "--stack", stack, "--json", ...(showSecrets ? ["--show-secrets"] : [])];
+    const result = await this.pulumi(args);
+    if (result.code !== 0) throw new Error(`pulumi stack output failed (${result.code}):\n${result.output}`);
+    return JSON.parse(result.stdout) as Record<string, unknown>;
+  }
+
+  /** The resources of the stack's checkpoint (file backend), as stored. */
+  stateResources(stack: string): StoredResource[] {
+    const state = JSON.parse(this.stateFile(stack)) as {
+      checkpoint: { latest?: { resources?: StoredResource[] } };
+    };
+    return state.checkpoint.latest?.resources ?? [];
   }
 
   /** The stack's checkpoint as the file backend stores it (text, to look for plaintext in it). */

@@ -4,16 +4,15 @@
  * that read the engine's output.
  */
 import * as assert from "assert";
+import { ensurePackBuilt } from "../../../tools/packBuild";
 import { FakeAccount, FakeAws } from "../../support/fakeAws";
 import { AMBIENT_KEY, memberAccount } from "../../support/fakeOrganization";
 import { readConfig, example } from "../../program/stackFiles";
-import { RunResult, Workspace, pulumiOnPath } from "./engine";
+import { RunResult, Workspace, packDir, pulumiOnPath } from "./engine";
 
-import { ensurePackBuilt } from "../../../tools/packBuild";
-import { packDir } from "./engine";
-
-export { packDir };
-export { AMBIENT_KEY, memberAccount, readConfig, example };
+export { readConfig, example };
+/** The local AWS endpoint's organization helpers (tests/support/fakeOrganization.ts). */
+export const fakeAccounts = { AMBIENT_KEY, memberAccount };
 
 /** How to get an engine: what the tier says when there is none. */
 export const engineHint = "run `bash ../shared/engine/build.sh` and put the folder it prints on PATH";
@@ -30,9 +29,47 @@ export function cleanAccount(accountId: string, extra: Partial<FakeAccount> = {}
   return memberAccount(accountId, { users: [], ...extra });
 }
 
-/** A workspace whose engine (and so the pack's account policies) reads `fake`. */
-export function workspaceOn(fake: FakeAws): Workspace {
-  return new Workspace({ AWS_ENDPOINT_URL: fake.url });
+export interface Scenario {
+  /** The workspace: its engine, and so the pack's account policies, read `fake`. */
+  readonly ws: Workspace;
+  readonly fake: FakeAws;
+}
+
+/**
+ * Registers the describe's hooks: the engine check, a local AWS endpoint whose ambient account
+ * (the credentials running the preview) is `ambient`, a workspace on it, and `stacks` (name ->
+ * config) created; all removed afterwards. The returned object is filled in before the tests run.
+ */
+export function scenario(
+  stacks: Readonly<Record<string, Record<string, unknown>>>,
+  ambient: FakeAccount = cleanAccount("123456789012"),
+): Scenario {
+  const context = {} as { ws: Workspace; fake: FakeAws };
+  before(async () => {
+    requireEngine();
+    context.fake = await FakeAws.start();
+    context.fake.addAccount(AMBIENT_KEY, ambient);
+    context.ws = new Workspace({ AWS_ENDPOINT_URL: context.fake.url });
+    for (const [stack, config] of Object.entries(stacks)) await context.ws.initStack(stack, config);
+  });
+  after(async () => {
+    context.ws?.remove();
+    await context.fake?.stop();
+  });
+  return context;
+}
+
+/** Pulumi.example.yaml's config with `changes` (keys without the project's namespace). */
+export function exampleWith(changes: Record<string, unknown> = {}): Record<string, unknown> {
+  const prefixed = Object.entries(changes).map(([k, v]) => [`aws-account-baseline:${k}`, v]);
+  return { ...readConfig(example), ...Object.fromEntries(prefixed) };
+}
+
+/** The mandatory findings of the Policies section ("mandatory policy-name"), sorted. */
+export function mandatoryFindings(output: string): string[] {
+  return policyFindings(output)
+    .filter((f) => f.startsWith("mandatory"))
+    .sort();
 }
 
 /** Asserts the exit code, showing the engine's whole output when it differs. */
