@@ -10,13 +10,14 @@
  *   Secrets come in wrapped (`acceptSecrets`) and go back out wrapped: they stay secrets.
  * - Diff compares the new inputs with the old ones: no change, no update.
  * - Invoke answers getCallerIdentity and getOrganization from the simulated organization
- *   (tools/simulatedOrganization.ts), for the account the stack's `aws:*` config picks.
- *
+ *   (tools/simulatedOrganization.ts) for the stack's config, as `npm run check` does.
  * - Every request is journaled (journal.ts), so a test sees what the engine asked it to do.
  *
  * It proves what the engine does with the program (config, secrets, the resource graph, the
  * pack, exit codes), never what AWS does.
  */
+import * as fs from "fs";
+import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
@@ -24,6 +25,7 @@ import * as plugin from "@pulumi/pulumi/proto/plugin_pb";
 import * as proto from "@pulumi/pulumi/proto/provider_pb";
 import * as services from "@pulumi/pulumi/proto/provider_grpc_pb";
 import { mockState } from "../../../tools/mockEngine";
+import { stackConfig } from "../../../tools/runProgram";
 import { simulatedOrganizationInvokes } from "../../../tools/simulatedOrganization";
 import { record, urnType } from "./journal";
 
@@ -46,6 +48,19 @@ function asConfigText(args: Values): Record<string, string> {
   );
 }
 
+/**
+ * The whole stack config (the organization the program reads depends on the ids it lists), from
+ * `Pulumi.<stack>.yaml` in the folder the engine starts plugins in, the project's; the stack is
+ * the one in the provider's URN (`urn:pulumi:<stack>::...`).
+ */
+function stackFileConfig(providerUrn: string | undefined): Record<string, string> {
+  const stack = /^urn:pulumi:([^:]+)::/.exec(providerUrn ?? "")?.[1];
+  const file = path.join(process.cwd(), `Pulumi.${stack}.yaml`);
+  return stack !== undefined && fs.existsSync(file)
+    ? stackConfig(file, process.env.PULUMI_PROJECT ?? "")
+    : {};
+}
+
 type Handler = (req: never) => unknown;
 
 /** A unary gRPC method from a handler: journaled, and any throw becomes the call's error. */
@@ -60,7 +75,7 @@ function unary(op: string, handler: Handler) {
   };
 }
 
-/** The provider's state: the configuration the engine gave it (one provider per process). */
+/** The invoke answers for the stack's configuration (Configure sets it; one provider per process). */
 let invokes = simulatedOrganizationInvokes({});
 
 function state(urn: string, inputs: Values): Values {
@@ -75,7 +90,10 @@ const handlers = {
   checkConfig: (req: proto.CheckRequest) => new proto.CheckResponse().setInputs(req.getNews() ?? struct({})),
   diffConfig: () => new proto.DiffResponse().setChanges(proto.DiffResponse.DiffChanges.DIFF_NONE),
   configure: (req: proto.ConfigureRequest) => {
-    invokes = simulatedOrganizationInvokes(asConfigText(values(req.getArgs())));
+    invokes = simulatedOrganizationInvokes({
+      ...stackFileConfig(req.getUrn()),
+      ...asConfigText(values(req.getArgs())),
+    });
     return new proto.ConfigureResponse().setAcceptsecrets(true).setAcceptresources(true);
   },
   invoke: (req: proto.InvokeRequest) => {
