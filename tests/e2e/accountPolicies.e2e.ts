@@ -13,6 +13,7 @@ import {
   cleanAccount,
   exampleWith,
   fakeAccounts,
+  mandatoryFindings,
   policyFindings,
   readConfig,
   scenario,
@@ -56,19 +57,44 @@ describe("e2e: the account policies against the local AWS endpoint: an unreadabl
   const denied = { GenerateCredentialReport: errors.accessDenied("GenerateCredentialReport") };
   const s = scenario({ unreadable: exampleWith() }, cleanAccount(MANAGEMENT, { failAlways: denied }));
 
+  const notEvaluated = `account ${MANAGEMENT} (IAM API): not evaluated: iam:GenerateCredentialReport was denied (AccessDenied)`;
+  const packConfig = (name: string, settings: Record<string, unknown>) => [
+    "--policy-pack-config",
+    s.ws.writeFile(
+      name,
+      JSON.stringify({ "iam-users-mfa-enabled": { enforcementLevel: "mandatory", ...settings } }),
+    ),
+  ];
+
   it("each account policy that needs the report says so as an advisory; the preview still passes", async () => {
-    const result = await s.ws.preview("unreadable");
+    // The AWS SDK's Node.js-version warning left on, as on a user's machine: the pack silences it.
+    const result = await s.ws.preview("unreadable", [], {
+      unset: ["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"],
+    });
+    assert.doesNotMatch(result.output, /NodeVersionSupportWarning/);
     assertExit(result, 0);
-    assert.ok(
-      result.stdout.includes(
-        `account ${MANAGEMENT} (IAM API): not evaluated: iam:GenerateCredentialReport was denied (AccessDenied)`,
-      ),
-      result.stdout,
-    );
+    assert.ok(result.stdout.includes(notEvaluated), result.stdout);
     assert.ok(policyFindings(result.stdout).includes("advisory iam-users-mfa-enabled"), result.stdout);
     assert.ok(
       policyFindings(result.stdout).every((f) => f.startsWith("advisory")),
       result.stdout,
     );
+  });
+
+  it("fails closed: a policy made mandatory fails the preview when it cannot read the account", async () => {
+    const result = await s.ws.preview("unreadable", packConfig("mandatory.json", {}));
+    assertExit(result, 255);
+    assert.ok(mandatoryFindings(result.stdout).includes("mandatory iam-users-mfa-enabled"), result.stdout);
+    assert.ok(result.stdout.includes(notEvaluated), result.stdout);
+  });
+
+  it('with unreadableAccount "advisory", the mandatory policy reports it as an advisory and the preview passes', async () => {
+    const result = await s.ws.preview(
+      "unreadable",
+      packConfig("advisory.json", { unreadableAccount: "advisory" }),
+    );
+    assertExit(result, 0);
+    assert.ok(policyFindings(result.stdout).includes("advisory iam-users-mfa-enabled"), result.stdout);
+    assert.deepStrictEqual(mandatoryFindings(result.stdout), [], result.stdout);
   });
 });

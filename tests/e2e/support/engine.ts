@@ -58,6 +58,8 @@ export interface StoredResource {
 
 export interface RunOptions {
   readonly env?: Record<string, string>;
+  /** Variables removed from the command's environment (safe ones too, e.g. to see a warning). */
+  readonly unset?: readonly string[];
   readonly timeoutMs?: number;
   readonly input?: string;
 }
@@ -122,7 +124,11 @@ export class Workspace {
     return new Promise((resolve, reject) => {
       const child = spawn("pulumi", [...args, "--non-interactive"], {
         cwd: this.project,
-        env: safeEnv({ ...this.env, ...options.env }),
+        env: Object.fromEntries(
+          Object.entries(safeEnv({ ...this.env, ...options.env })).filter(
+            ([k]) => !options.unset?.includes(k),
+          ),
+        ),
         stdio: ["pipe", "pipe", "pipe"],
       });
       let stdout = "";
@@ -146,8 +152,8 @@ export class Workspace {
   }
 
   /** `pulumi preview` of `stack` through the project's pack, plus `extra` flags. */
-  preview(stack: string, extra: readonly string[] = []): Promise<RunResult> {
-    return this.pulumi(["preview", "--stack", stack, "--policy-pack", packDir, ...extra]);
+  preview(stack: string, extra: readonly string[] = [], options: RunOptions = {}): Promise<RunResult> {
+    return this.pulumi(["preview", "--stack", stack, "--policy-pack", packDir, ...extra], options);
   }
 
   /** `pulumi up --yes --skip-preview` of `stack` through the project's pack, plus `extra` flags. */
