@@ -21,7 +21,7 @@ const carolPassword = "mock-password-baseline-admins-carol.admin-login";
 
 describe("e2e: the example stack's life: preview, up, outputs, destroy", function () {
   this.timeout(600_000);
-  const s = scenario({ [STACK]: exampleWith() });
+  const s = scenario({ [STACK]: exampleWith() }, undefined, { typeCheck: true });
 
   it("previews Pulumi.example.yaml through the pack with no mandatory violation", async () => {
     const result = await s.ws.preview(STACK);
