@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import type * as Components from "../../components";
 import { contact, contacts } from "../support/fixtures";
 import { EMAIL_RULE } from "./emailRule";
@@ -374,6 +375,14 @@ describe("argument validation", () => {
           () => build(c),
           (err: Error) => {
             assert.ok(err instanceof c.ValidationError);
+            // The SDK prints a RunError's message alone: no stack, no dump of `issues`.
+            assert.ok(pulumi.RunError.isInstance(err), "a pulumi RunError");
+            // No stack trace to compute: under the engine's ts-node that cost ~30 s (source maps).
+            assert.strictEqual(err.stack, `ValidationError: ${message}`);
+            assert.deepStrictEqual(
+              (err as InstanceType<typeof c.ValidationError>).issues,
+              message.split("\n"),
+            );
             assert.strictEqual(err.message, message);
             return true;
           },
