@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run audit -- [--credential-report FILE] [--format table|json|markdown|sarif] [--now ISO-8601]
+ * `npm run audit -- [--credential-report FILE] [--format table|json|markdown|sarif|html] [--now ISO-8601]
  * [--config FILE] [--organization [--role-name NAME] [--concurrency N]]`: the account checks
  * outside Pulumi, for the periodic review, of one account or of every account of an organization.
  * Exit 0 when nothing fails, 1 when a finding fails (or, with --organization, an account could
@@ -138,7 +138,7 @@ async function audit(o: Options): Promise<number> {
   if (warning) process.stderr.write(`audit: warning: ${warning}\n`);
   const result = auditFacts(facts, config, now);
   try {
-    await writeChunks(renderers[o.format]({ result, facts, policies: config.policies }), streamWrite());
+    await writeChunks(renderers[o.format]({ result, facts, policies: config.policies, now }), streamWrite());
   } catch (e) {
     // The reader stopped reading (`| head`): the verdict is complete, so it is still the exit code.
     if (!(e instanceof OutputClosedError)) throw e;

@@ -53,7 +53,10 @@ export async function runOrganizationAudit(o: OrganizationCommandOptions): Promi
     });
     return written;
   };
-  const writer = organizationWriters[o.format]({ caller, roleName: o.roleName, config: o.config }, write);
+  const writer = organizationWriters[o.format](
+    { caller, roleName: o.roleName, config: o.config, now: o.now },
+    write,
+  );
   const { STSClient } = await import("@aws-sdk/client-sts");
   const sts = new STSClient(clientConfig);
   try {

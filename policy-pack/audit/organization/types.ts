@@ -27,6 +27,8 @@ export interface OrganizationRun {
   readonly caller: Caller;
   readonly roleName: string;
   readonly config: AuditConfig;
+  /** When the audit ran (--now or the clock). */
+  readonly now?: Date;
 }
 
 /** Totals once every account is done; `error`: the listing broke off (not every account was audited). */

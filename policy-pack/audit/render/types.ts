@@ -8,6 +8,8 @@ export interface RenderInput {
   readonly facts: AccountFacts;
   /** Every policy audited, in report order (SARIF lists each as a rule, failing or not). */
   readonly policies: readonly PolicyName[];
+  /** When the audit ran (--now or the clock), for formats that say so. */
+  readonly now?: Date;
 }
 
 /** The report as pieces of text, produced as they are written, so its size never builds up in memory. */

@@ -1,5 +1,6 @@
 import { OrganizationRun, OrganizationWriter, Write } from "../../organization/types";
 import { Format } from "..";
+import { htmlWriter } from "../html";
 import { jsonWriter } from "./json";
 import { markdownWriter } from "./markdown";
 import { sarifWriter } from "./sarif";
@@ -11,4 +12,5 @@ export const organizationWriters: Record<Format, (run: OrganizationRun, write: W
     json: jsonWriter,
     markdown: markdownWriter,
     sarif: sarifWriter,
+    html: (run, write) => htmlWriter(run, write),
   };
