@@ -5,7 +5,10 @@
  * `timeoutMs`: a browser that hangs fails the test instead of hanging it.
  */
 import { execFile, execFileSync } from "child_process";
+import * as fs from "fs";
 import * as net from "net";
+import * as os from "os";
+import * as path from "path";
 
 const candidates = ["chromium", "chromium-browser", "google-chrome"];
 
@@ -23,9 +26,16 @@ export function findChromium(): string | undefined {
 
 export interface BrowserRun {
   readonly stdout: string;
-  /** The first line of every request the page sent (through the recording proxy). */
+  /**
+   * The first line of every request sent through the recording proxy, except the browser's own
+   * service traffic (its clock, component updates and sign-in, to Google's hosts), which Chromium
+   * sends whatever the page and these flags say.
+   */
   readonly requests: string[];
 }
+
+const browserService =
+  /^(GET|POST|CONNECT) (https?:\/\/)?[\w.-]*\.(google\.com|googleapis\.com|gstatic\.com)[:/]/;
 
 /** A proxy on 127.0.0.1 that records each request's first line and closes the connection. */
 async function recordingProxy(): Promise<{ port: number; requests: string[]; close: () => Promise<void> }> {
@@ -50,6 +60,7 @@ export async function runChromium(
   timeoutMs = 45_000,
 ): Promise<BrowserRun> {
   const proxy = await recordingProxy();
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "chromium-profile-"));
   try {
     const stdout = await new Promise<string>((resolve, reject) => {
       execFile(
@@ -64,6 +75,7 @@ export async function runChromium(
           "--disable-component-update",
           "--disable-sync",
           "--disable-default-apps",
+          `--user-data-dir=${profile}`,
           `--proxy-server=http://127.0.0.1:${proxy.port}`,
           "--proxy-bypass-list=<-loopback>",
           ...args,
@@ -73,8 +85,9 @@ export async function runChromium(
         (e, out, err) => (e ? reject(new Error(`${browser} failed: ${e.message}\n${err}`)) : resolve(out)),
       );
     });
-    return { stdout, requests: [...proxy.requests] };
+    return { stdout, requests: proxy.requests.filter((r) => !browserService.test(r)) };
   } finally {
     await proxy.close();
+    fs.rmSync(profile, { recursive: true, force: true });
   }
 }
