@@ -24,6 +24,8 @@ function page(name: string, html: string): string {
 describe("audit HTML report in headless Chromium", function () {
   this.timeout(120_000);
   before(function () {
+    if (!browser && process.env.AUDIT_TESTS_REQUIRE_BROWSER)
+      throw new Error("no chromium, and AUDIT_TESTS_REQUIRE_BROWSER is set (.ci/run installs it)");
     if (!browser) {
       console.log(
         "    SKIPPED: no chromium on this machine (apt-get install -y chromium; .ci/run installs it)",
