@@ -24,6 +24,7 @@ describe("audit HTML report (the document)", () => {
   it("escapes what users control: account names, subjects and messages stay text", async () => {
     const html = await organizationPage();
     assert.ok(!html.includes("<img"), "an account name's markup reached the page");
+    assert.ok(!html.includes(hostileName));
     assert.ok(
       html.includes(
         "&lt;img src=&quot;http://evil.example/x.png&quot; onerror=&quot;alert(1)&quot;&gt;Team &amp; Co",
