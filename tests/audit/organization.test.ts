@@ -326,4 +326,20 @@ describe("npm run audit -- --organization (real SDK against fakeAws)", function 
     });
     assert.deepStrictEqual(fake.assumeRoleRequests, [], "nothing was audited");
   });
+  it("html: one page, a section per account (the unreadable ones say why), totals for all", async () => {
+    const r = await org("--format", "html", "--concurrency", "4");
+    assert.strictEqual(r.code, 1, r.stderr);
+    assert.match(r.stdout, /^<!DOCTYPE html>/);
+    assert.match(r.stdout, /<\/html>\n$/);
+    const sections = r.stdout.match(/<section class="account" id="account-\d{12}"/g) ?? [];
+    assert.strictEqual(sections.length, MEMBERS.length + 1);
+    assert.match(
+      r.stdout,
+      new RegExp(
+        `id="account-${NO_ROLE}"><h2>Account ${NO_ROLE}[^<]*<span class="failed">could not be audited`,
+      ),
+    );
+    assert.match(r.stdout, /<th colspan="3">All 13 accounts \(2 could not be audited\)<\/th>/);
+    assert.doesNotMatch(r.stdout, new RegExp(SUSPENDED));
+  });
 });
