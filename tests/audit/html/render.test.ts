@@ -5,6 +5,8 @@ import { matrix } from "../../../policy-pack/audit/render/html/matrix";
 import { auditFacts } from "../../../policy-pack/audit/run";
 import { defaultAuditConfig } from "../../../policy-pack/audit/config";
 import { apiFacts, NOW, row, rootRow } from "../../support/accountFacts";
+import { permissionFacts } from "../../support/permissionFacts";
+import { ADMINISTRATOR_ACCESS, allowAll, goodPermissions, trustAccount } from "../../support/permissionSpec";
 import { changes, hostileName, organizationPage } from "./pages";
 
 const count = (s: string, re: RegExp): number => (s.match(re) ?? []).length;
@@ -91,6 +93,39 @@ describe("audit HTML report (the document)", () => {
       html,
       /<code>iam-users-mfa-enabled<\/code>[\s\S]*?<b>Remediation:<\/b> Ask the user to sign in and assign an MFA device[\s\S]*?<a href="https:\/\/docs.aws.amazon.com\/IAM\/latest\/UserGuide\/id_credentials_mfa_enable_virtual.html">AWS documentation<\/a>[\s\S]*?<td class="subject">bob<\/td>/,
     );
+  });
+});
+
+describe("audit HTML report (who holds full administrative rights)", () => {
+  const page = (facts: ReturnType<typeof apiFacts>) =>
+    [...renderHtml({ result: auditFacts(facts, defaultAuditConfig, NOW), facts })].join("");
+  const admins = (html: string) => html.slice(html.indexOf("Who holds full"), html.indexOf("Changes since"));
+
+  it("lists each user and role with admin rights and through what, from the permissions snapshot", () => {
+    const facts = apiFacts(
+      permissionFacts({
+        ...goodPermissions,
+        users: {
+          alice: { groups: ["Administrators"] },
+          bob: { attached: [ADMINISTRATOR_ACCESS] },
+          carol: {},
+        },
+        roles: { Ops: { inline: { all: allowAll }, trust: trustAccount(false) } },
+      }),
+    );
+    const rows = admins(page(facts)).match(/<tr><td>[^]*?<\/tr>/g) ?? [];
+    assert.deepStrictEqual(rows, [
+      `<tr><td>user</td><td class="subject">alice</td><td>group Administrators (policy AdministratorAccess)</td></tr>`,
+      `<tr><td>user</td><td class="subject">bob</td><td>policy AdministratorAccess</td></tr>`,
+      `<tr><td>role</td><td class="subject">Ops</td><td>inline policy all</td></tr>`,
+    ]);
+  });
+
+  it("says why when the permissions could not be read (a credential report file)", () => {
+    const facts = apiFacts({
+      authorization: { unavailable: "access denied to iam:GetAccountAuthorizationDetails" },
+    });
+    assert.match(admins(page(facts)), /Not evaluated: access denied to iam:GetAccountAuthorizationDetails/);
   });
 });
 

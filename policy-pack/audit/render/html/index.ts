@@ -8,6 +8,7 @@ import { accountLabel, runLine } from "../organization/accountSummary";
 import { OrganizationRun, OrganizationTotals, OrganizationWriter, Write } from "../../organization/types";
 import { summaryLine } from "../summary";
 import { RenderInput } from "../types";
+import { adminHolders } from "./admins";
 import { anchor, esc } from "./escape";
 import { severities } from "./findings";
 import { pageEnd, pageStart } from "./page";
@@ -33,6 +34,7 @@ export function* renderHtml(input: RenderInput & HtmlExtras): Generator<string> 
     source: sourceOf(result, facts.sourceFile),
     reportGeneratedAt: result.reportGeneratedAt,
     findings: result.findings,
+    admins: adminHolders(facts),
     ...(input.changes ? { changes: input.changes } : {}),
   };
   yield pageStart(
@@ -106,6 +108,7 @@ export function htmlWriter(
         source: sourceOf(o.result, undefined, o.roleArn),
         reportGeneratedAt: o.result.reportGeneratedAt,
         findings: o.result.findings,
+        admins: adminHolders(o.facts),
         ...(changes ? { changes } : {}),
       };
       await write([...accountSection(a, counts)].join(""));
