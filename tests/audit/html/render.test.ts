@@ -15,7 +15,12 @@ describe("audit HTML report (the document)", () => {
   it("is self-contained: no script, no external stylesheet, image or font, and a CSP that forbids fetching", () => {
     const facts = apiFacts();
     const html = [
-      ...renderHtml({ result: auditFacts(facts, defaultAuditConfig, NOW), facts, now: NOW }),
+      ...renderHtml({
+        policies: defaultAuditConfig.policies,
+        result: auditFacts(facts, defaultAuditConfig, NOW),
+        facts,
+        now: NOW,
+      }),
     ].join("");
     assert.match(html, /^<!DOCTYPE html>/);
     assert.doesNotMatch(html, /<script|<link|<img|@import|url\(|src=/i);
@@ -38,7 +43,7 @@ describe("audit HTML report (the document)", () => {
       ...auditFacts(facts, defaultAuditConfig, NOW),
       findings: [fail("iam-users-mfa-enabled", "a<b>\u001b[31m", "x </td><script>y")],
     };
-    const page = [...renderHtml({ result, facts })].join("");
+    const page = [...renderHtml({ policies: defaultAuditConfig.policies, result, facts })].join("");
     assert.ok(!page.includes("<script") && !page.includes("a<b>") && !page.includes("\u001b"));
     assert.ok(page.includes("a&lt;b&gt;\ufffd[31m") && page.includes("x &lt;/td&gt;&lt;script&gt;y"));
   });
@@ -88,7 +93,13 @@ describe("audit HTML report (the document)", () => {
 
   it("each failing check carries its remediation and AWS documentation link", () => {
     const facts = apiFacts({ users: { value: [rootRow(), row("bob", { mfaActive: false })] } });
-    const html = [...renderHtml({ result: auditFacts(facts, defaultAuditConfig, NOW), facts })].join("");
+    const html = [
+      ...renderHtml({
+        policies: defaultAuditConfig.policies,
+        result: auditFacts(facts, defaultAuditConfig, NOW),
+        facts,
+      }),
+    ].join("");
     assert.match(
       html,
       /<code>iam-users-mfa-enabled<\/code>[\s\S]*?<b>Remediation:<\/b> Ask the user to sign in and assign an MFA device[\s\S]*?<a href="https:\/\/docs.aws.amazon.com\/IAM\/latest\/UserGuide\/id_credentials_mfa_enable_virtual.html">AWS documentation<\/a>[\s\S]*?<td class="subject">bob<\/td>/,
@@ -98,7 +109,13 @@ describe("audit HTML report (the document)", () => {
 
 describe("audit HTML report (who holds full administrative rights)", () => {
   const page = (facts: ReturnType<typeof apiFacts>) =>
-    [...renderHtml({ result: auditFacts(facts, defaultAuditConfig, NOW), facts })].join("");
+    [
+      ...renderHtml({
+        policies: defaultAuditConfig.policies,
+        result: auditFacts(facts, defaultAuditConfig, NOW),
+        facts,
+      }),
+    ].join("");
   const admins = (html: string) => html.slice(html.indexOf("Who holds full"), html.indexOf("Changes since"));
 
   it("lists each user and role with admin rights and through what, from the permissions snapshot", () => {
