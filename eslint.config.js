@@ -12,6 +12,8 @@ module.exports = tseslint.config(
       "policy-pack/bin/",
       "components/dist/",
       "vocabulary/dist/",
+      // A consumer program type-checked inside its temporary project by tests/consumer/.
+      "tests/consumer/project/**/*.ts",
       "bench/peers/",
       "eslint.config.js",
     ],
