@@ -6,7 +6,17 @@ const globals = require("globals");
 
 module.exports = tseslint.config(
   {
-    ignores: ["node_modules/", "**/node_modules/", "policy-pack/bin/", "bench/peers/", "eslint.config.js"],
+    ignores: [
+      "node_modules/",
+      "**/node_modules/",
+      "policy-pack/bin/",
+      "components/dist/",
+      "vocabulary/dist/",
+      // A consumer program type-checked inside its temporary project by tests/consumer/.
+      "tests/consumer/project/**/*.ts",
+      "bench/peers/",
+      "eslint.config.js",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

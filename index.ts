@@ -5,7 +5,7 @@
  * member-account contacts and centralized root access. One program, a stack per account: the
  * account is chosen by the stack's `aws:assumeRoles` and pinned by `aws:allowedAccountIds`.
  */
-import { AccountBaseline, CentralizedRootAccess, OrganizationContacts } from "./components";
+import { AccountBaseline, CentralizedRootAccess, OrganizationContacts } from "./components/index";
 import { organizationOutputs, readProgramConfig, stackOutputs } from "./components/config";
 import { memberTargets, readOrganizationFacts } from "./components/organizationTargets";
 

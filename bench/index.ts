@@ -1,5 +1,5 @@
 // `npm run bench`: runs every bench/*.bench.ts in its own process, one after another, and lets
-// each print its figures. Benchmarks never assert timings; they print them for the README and
+// each print its figures. Benchmarks never assert timings; they print them for docs/performance.md and
 // closing notes.
 import { spawnSync } from "child_process";
 import * as fs from "fs";

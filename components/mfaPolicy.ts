@@ -8,12 +8,13 @@
  * enable an MFA device on a colleague. After MFA sign-in no statement applies.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_my-sec-creds-self-manage-mfa-only.html
  */
-import { mfaSelfService, ownMfaArn, ownUserArn } from "../policy-pack/iam/selfService";
+import { mfaSelfService, ownMfaArn, ownUserArn } from "aws-account-baseline-vocabulary";
 
 /**
  * What a member may do before signing in with MFA, on their own user and MFA device only. One
- * list, kept in the policy pack (which ships on its own and imports nothing from here), so the
- * document deployed and the document the pack recognises cannot drift apart.
+ * list, in the vocabulary package that the components and the policy pack each import (neither
+ * imports the other), so the document deployed and the document the pack recognises cannot drift
+ * apart.
  */
 export const mfaSelfServiceActions: readonly string[] = mfaSelfService.map((s) => s.action);
 

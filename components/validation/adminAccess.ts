@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AdminAccessArgs } from "../adminAccess";
 import { integerFrom, isEventual, Issues, join, objectOf, show, validated } from "./checks";
-import { groupName, passwordPolicyLimits, userName } from "./aws";
+import { passwordPolicyLimits } from "aws-account-baseline-vocabulary";
+import { groupName, userName } from "./aws";
 import { pgpKeyProblem } from "./pgpKey";
 
 export interface ResolvedAdminUser {

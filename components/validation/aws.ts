@@ -6,13 +6,6 @@
  */
 import { Issues, matching } from "./checks";
 
-/** AWS's password-policy bounds (UpdateAccountPasswordPolicy). */
-export const passwordPolicyLimits = {
-  minimumLength: { min: 6, max: 128 },
-  reusePrevention: { min: 1, max: 24 },
-  maxAgeDays: { min: 1, max: 1095 },
-} as const;
-
 /** PutAlternateContact's field lengths. */
 export const contactLimits = { name: 64, title: 50, emailAddress: 254, phoneNumber: 25 } as const;
 

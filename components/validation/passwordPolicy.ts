@@ -1,3 +1,4 @@
+import { baselinePasswordPolicy, passwordPolicyLimits } from "aws-account-baseline-vocabulary";
 import type { PasswordPolicyArgs } from "../passwordPolicy";
 import {
   booleanValue,
@@ -8,20 +9,16 @@ import {
   retainOnDeleteDefault,
   validated,
 } from "./checks";
-import { passwordPolicyLimits } from "./aws";
 
 /** PasswordPolicyArgs with every default applied. */
 export type ResolvedPasswordPolicyArgs = Required<PasswordPolicyArgs>;
 
-/** The secure defaults, written once. */
+/**
+ * The secure defaults, written once: the baseline the policy pack's thresholds also default to
+ * (the shared vocabulary), plus the settings only the component has.
+ */
 export const passwordPolicyDefaults: ResolvedPasswordPolicyArgs = {
-  minimumLength: 14,
-  reusePrevention: 24,
-  maxAgeDays: 90,
-  requireUppercase: true,
-  requireLowercase: true,
-  requireNumbers: true,
-  requireSymbols: true,
+  ...baselinePasswordPolicy,
   allowUsersToChange: true,
   hardExpiry: false,
   retainOnDelete: retainOnDeleteDefault,

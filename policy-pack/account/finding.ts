@@ -1,6 +1,6 @@
 /**
  * A finding: one (policy, subject) that violates, or a check the source could not answer. The
- * shape is DESIGN.md's audit JSON; the pack renders the same objects as diagnostics.
+ * shape is docs/contracts.md's audit JSON; the pack renders the same objects as diagnostics.
  */
 import { controlIds, controls, PolicyName, Severity } from "../controls";
 

@@ -29,6 +29,7 @@ import { defaultRoleName } from "./organization/run";
 import { AssumeRoleError } from "../account/assumeRole";
 import { startSpinner } from "./spinner";
 import { guardStream, OutputClosedError, OutputError, streamWrite, writeChunks } from "./output";
+import { packageVersion } from "../version";
 
 interface Options {
   readonly credentialReport?: string;
@@ -157,7 +158,8 @@ function checked<T>(problem: (text: string) => string | undefined, parse: (text:
 
 function program(): Command {
   return new Command()
-    .name("audit")
+    .name("aws-account-audit")
+    .version(packageVersion(), "--version", "print the version and exit")
     .description(
       "Audit an AWS account's identity posture (root user, IAM users' MFA and credentials, contacts).",
     )

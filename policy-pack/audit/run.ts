@@ -1,5 +1,5 @@
 /**
- * The audit's core, without I/O: account facts -> one result object (DESIGN.md's JSON). A later
+ * The audit's core, without I/O: account facts -> one result object (docs/contracts.md's JSON). A later
  * organization-wide audit calls `auditFacts` once per member account and streams each result.
  */
 import { AccountFacts, Fact, isAvailable } from "../account/facts";

@@ -28,7 +28,7 @@ import {
   statementsOf,
   wildcardMatch,
 } from "./policyDocument";
-import { ownMfaArn, ownUserArn, toleratedSelfService } from "./selfService";
+import { ownMfaArn, ownUserArn, toleratedSelfService } from "aws-account-baseline-vocabulary";
 
 /** The two kinds of request without MFA. */
 type Case = "absent" | "false";

@@ -7,7 +7,7 @@ import { loginProfileResetRequired } from "./loginProfileResetRequired";
 import { passwordPolicies } from "./passwordPolicy";
 import { iamPoliciesViaGroupsOnly } from "./policiesViaGroupsOnly";
 
-/** The policies over the stack's resources, in the order of DESIGN.md. */
+/** The policies over the stack's resources, in the order of docs/contracts.md. */
 export const resourcePolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   ...passwordPolicies,
   alternateContactsComplete,

@@ -4,6 +4,7 @@
  * GetAccountPasswordPolicy answer (policy-pack/account/, the audit). Each rule takes the
  * settings and its thresholds and returns the violation message, or undefined when compliant.
  */
+import { baselinePasswordPolicy, passwordPolicyLimits } from "aws-account-baseline-vocabulary";
 
 /** The settings, named as `aws.iam.AccountPasswordPolicy`'s inputs. Absent means "not set". */
 export interface PasswordPolicySettings {
@@ -47,15 +48,21 @@ export interface MaxAgeConfig {
   readonly maximumAgeDays: number;
 }
 
-/** JSON schemas for the thresholds, with AWS's bounds; the pack's configSchema and the audit's defaults. */
+const baseline = baselinePasswordPolicy;
+const limits = passwordPolicyLimits;
+
+/**
+ * JSON schemas for the thresholds, with AWS's bounds; the pack's configSchema and the audit's
+ * defaults. The defaults are the baseline the components declare (the shared vocabulary).
+ */
 export const passwordPolicyConfigSchemas = {
   "password-policy-minimum-length": {
     properties: {
       minimumLength: {
         type: "integer",
-        default: 14,
-        minimum: 6,
-        maximum: 128,
+        default: baseline.minimumLength,
+        minimum: limits.minimumLength.min,
+        maximum: limits.minimumLength.max,
         description: "Shortest password length that passes (CIS 1.7 (v3 1.8): 14).",
       },
     },
@@ -64,9 +71,9 @@ export const passwordPolicyConfigSchemas = {
     properties: {
       minimumReusePrevention: {
         type: "integer",
-        default: 24,
-        minimum: 1,
-        maximum: 24,
+        default: baseline.reusePrevention,
+        minimum: limits.reusePrevention.min,
+        maximum: limits.reusePrevention.max,
         description:
           "Fewest previous passwords that must be remembered (CIS 1.8 (v3 1.9): 24, the maximum AWS allows).",
       },
@@ -74,19 +81,27 @@ export const passwordPolicyConfigSchemas = {
   },
   "password-policy-character-classes": {
     properties: {
-      requireUppercase: { type: "boolean", default: true, description: "Require an uppercase letter." },
-      requireLowercase: { type: "boolean", default: true, description: "Require a lowercase letter." },
-      requireNumbers: { type: "boolean", default: true, description: "Require a number." },
-      requireSymbols: { type: "boolean", default: true, description: "Require a symbol." },
+      requireUppercase: {
+        type: "boolean",
+        default: baseline.requireUppercase,
+        description: "Require an uppercase letter.",
+      },
+      requireLowercase: {
+        type: "boolean",
+        default: baseline.requireLowercase,
+        description: "Require a lowercase letter.",
+      },
+      requireNumbers: { type: "boolean", default: baseline.requireNumbers, description: "Require a number." },
+      requireSymbols: { type: "boolean", default: baseline.requireSymbols, description: "Require a symbol." },
     },
   },
   "password-policy-max-age": {
     properties: {
       maximumAgeDays: {
         type: "integer",
-        default: 90,
-        minimum: 1,
-        maximum: 1095,
+        default: baseline.maxAgeDays,
+        minimum: limits.maxAgeDays.min,
+        maximum: limits.maxAgeDays.max,
         description: "Longest password lifetime in days that passes (Security Hub IAM.17: 90).",
       },
     },
@@ -104,15 +119,15 @@ export interface PasswordPolicyConfig {
 
 /** Every threshold at its schema default. */
 export const defaultPasswordPolicyConfig: PasswordPolicyConfig = {
-  "password-policy-minimum-length": { minimumLength: 14 },
-  "password-policy-reuse-prevention": { minimumReusePrevention: 24 },
+  "password-policy-minimum-length": { minimumLength: baseline.minimumLength },
+  "password-policy-reuse-prevention": { minimumReusePrevention: baseline.reusePrevention },
   "password-policy-character-classes": {
-    requireUppercase: true,
-    requireLowercase: true,
-    requireNumbers: true,
-    requireSymbols: true,
+    requireUppercase: baseline.requireUppercase,
+    requireLowercase: baseline.requireLowercase,
+    requireNumbers: baseline.requireNumbers,
+    requireSymbols: baseline.requireSymbols,
   },
-  "password-policy-max-age": { maximumAgeDays: 90 },
+  "password-policy-max-age": { maximumAgeDays: baseline.maxAgeDays },
 };
 
 export function checkMinimumLength(s: PasswordPolicySettings, c: MinimumLengthConfig): string | undefined {

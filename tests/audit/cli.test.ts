@@ -40,7 +40,7 @@ describe("npm run audit (the CLI)", function () {
   this.timeout(60_000);
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it("--format json on the example report: DESIGN.md's object, one finding per (policy, subject), exit 1", async () => {
+  it("--format json on the example report: docs/contracts.md's object, one finding per (policy, subject), exit 1", async () => {
     const r = await exampleJson(NOW);
     assert.strictEqual(r.code, 1, r.stderr);
     assert.strictEqual(r.stderr, "");

@@ -3,13 +3,13 @@ import { baselineArgs, callerIdentityInvokes, contact, contacts } from "../suppo
 import { installMocks, record } from "../../tools/mockEngine";
 import { EMAIL_RULE } from "./emailRule";
 
-type Components = typeof import("../../components");
+type Components = typeof import("../../components/index");
 
 describe("AccountBaseline", () => {
   let c: Components;
   before(async () => {
     installMocks();
-    c = await import("../../components");
+    c = await import("../../components/index");
   });
 
   it("composes the five parts under itself", async () => {

@@ -7,7 +7,7 @@ import * as assert from "assert";
 import { installMocks, record } from "../../tools/mockEngine";
 import { Decision, Request, administratorAccessDocument, evaluate } from "../support/iamEvaluator";
 
-type Components = typeof import("../../components");
+type Components = typeof import("../../components/index");
 
 const account = "123456789012";
 const userArn = (name: string) => `arn:aws:iam::${account}:user/${name}`;
@@ -53,7 +53,7 @@ describe("AdminAccess judged by an IAM evaluator", () => {
   let documents: unknown[];
   before(async () => {
     installMocks();
-    const c: Components = await import("../../components");
+    const c: Components = await import("../../components/index");
     const m = await record(
       () => new c.AdminAccess("admins", { users: [{ userName: "alice" }, { userName: "bob" }] }),
     );

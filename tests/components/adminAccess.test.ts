@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { installMocks, isSecret, promiseOf, record, RecordingMonitor } from "../../tools/mockEngine";
 
-type Components = typeof import("../../components");
+type Components = typeof import("../../components/index");
 
 /**
  * The force-MFA policy, written out here so the builder is checked, not echoed: without MFA,
@@ -49,17 +49,17 @@ describe("AdminAccess", () => {
   let c: Components;
   before(async () => {
     installMocks();
-    c = await import("../../components");
+    c = await import("../../components/index");
   });
 
-  const build = (args?: Partial<import("../../components").AdminAccessArgs>) => {
-    let admins: import("../../components").AdminAccess | undefined;
+  const build = (args?: Partial<import("../../components/index").AdminAccessArgs>) => {
+    let admins: import("../../components/index").AdminAccess | undefined;
     return record(() => {
       admins = new c.AdminAccess("admins", {
         users: [{ userName: "alice" }, { userName: "bob", pgpKey: "keybase:bob" }],
         ...args,
       });
-    }).then((m) => ({ m, admins: admins as import("../../components").AdminAccess }));
+    }).then((m) => ({ m, admins: admins as import("../../components/index").AdminAccess }));
   };
 
   const inputsOf = (m: RecordingMonitor, type: string) => m.ofType(type).map((r) => [r.name, r.inputs]);

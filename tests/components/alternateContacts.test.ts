@@ -3,14 +3,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { contact, contacts } from "../support/fixtures";
 import { installMocks, record } from "../../tools/mockEngine";
 
-type Components = typeof import("../../components");
+type Components = typeof import("../../components/index");
 const contactType = "aws:account/alternativeContact:AlternativeContact";
 
 describe("AlternateContacts", () => {
   let c: Components;
   before(async () => {
     installMocks();
-    c = await import("../../components");
+    c = await import("../../components/index");
   });
 
   it("creates the billing, operations and security contacts with exact inputs, kept on delete", async () => {

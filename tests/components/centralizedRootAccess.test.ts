@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import type * as Components from "../../components";
+import type * as Components from "../../components/index";
 import { installMocks, record } from "../../tools/mockEngine";
 
 type C = typeof Components;
@@ -9,7 +9,7 @@ describe("CentralizedRootAccess", () => {
   let c: C;
   before(async () => {
     installMocks();
-    c = await import("../../components");
+    c = await import("../../components/index");
   });
 
   it("enables RootCredentialsManagement and RootSessions by default, kept on delete", async () => {

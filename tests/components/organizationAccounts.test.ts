@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import type * as Components from "../../components";
+import type * as Components from "../../components/index";
 import { organizationInvokes } from "../support/fixtures";
 import { installMocks } from "../../tools/mockEngine";
 
@@ -7,7 +7,7 @@ describe("organizationMemberAccounts / organizationManagementAccountId", () => {
   let c: typeof Components;
   before(async () => {
     installMocks();
-    c = await import("../../components");
+    c = await import("../../components/index");
   });
 
   const organization = organizationInvokes({

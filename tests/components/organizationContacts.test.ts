@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import type * as Components from "../../components";
+import type * as Components from "../../components/index";
 import { contact, contacts } from "../support/fixtures";
 import { installMocks, record } from "../../tools/mockEngine";
 import { EMAIL_RULE } from "./emailRule";
@@ -13,7 +13,7 @@ describe("OrganizationContacts", () => {
   let c: C;
   before(async () => {
     installMocks();
-    c = await import("../../components");
+    c = await import("../../components/index");
   });
 
   it("creates one AlternateContacts per member account, each contact with exact inputs and the accountId", async () => {

@@ -2,13 +2,13 @@ import * as assert from "assert";
 import { defaultPasswordPolicyInputs } from "../support/fixtures";
 import { installMocks, record } from "../../tools/mockEngine";
 
-type Components = typeof import("../../components");
+type Components = typeof import("../../components/index");
 
 describe("PasswordPolicy", () => {
   let c: Components;
   before(async () => {
     installMocks();
-    c = await import("../../components");
+    c = await import("../../components/index");
   });
 
   it("creates one AccountPasswordPolicy with the CIS-grade defaults, kept on delete", async () => {

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import type * as Components from "../../components";
+import type * as Components from "../../components/index";
 import { installMocks, record } from "../../tools/mockEngine";
 
 type C = typeof Components;
@@ -8,7 +8,7 @@ describe("SupportRole and AccessAnalyzer", () => {
   let c: C;
   before(async () => {
     installMocks();
-    c = await import("../../components");
+    c = await import("../../components/index");
   });
 
   it("SupportRole: AWSSupportAccess on a role assumable from the account only with MFA, and the group may assume it with MFA", async () => {

@@ -9,7 +9,7 @@ import { allRegistered, promiseOf } from "../../tools/mockEngine";
 
 describe("components under Pulumi's standard setMocks", () => {
   const created: pulumi.runtime.MockResourceArgs[] = [];
-  let c: typeof import("../../components");
+  let c: typeof import("../../components/index");
 
   before(async () => {
     await pulumi.runtime.setMocks(
@@ -29,12 +29,12 @@ describe("components under Pulumi's standard setMocks", () => {
       "aws-account-baseline",
       "standard",
     );
-    c = await import("../../components");
+    c = await import("../../components/index");
   });
 
   it("registers the same resources and keeps the generated password secret", async () => {
     const baseline = new c.AccountBaseline("std", baselineArgs);
-    const admins = baseline.adminAccess as import("../../components").AdminAccess;
+    const admins = baseline.adminAccess as import("../../components/index").AdminAccess;
     assert.deepStrictEqual(await promiseOf(admins.userNames), ["alice", "bob"]);
     assert.strictEqual(await pulumi.isSecret(admins.initialPasswords), true);
     const passwords = await promiseOf(admins.initialPasswords);

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import type * as Components from "../../components";
+import type * as Components from "../../components/index";
 import { contact, contacts } from "../support/fixtures";
 import { EMAIL_RULE } from "./emailRule";
 import { installMocks } from "../../tools/mockEngine";
@@ -354,7 +354,7 @@ describe("argument validation", () => {
   let c: C;
   before(async () => {
     installMocks();
-    c = await import("../../components");
+    c = await import("../../components/index");
   });
 
   for (const [what, build, message] of cases) {

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
-import { passwordPolicyDefaults } from "../../components";
+import { passwordPolicyDefaults } from "../../components/index";
 import { defaultPasswordPolicyInputs } from "../support/fixtures";
 import { execute, prepare, runProgram, runProgramWithOutputs } from "../../tools/runProgram";
 import { example, ns, root, StackFiles } from "./stackFiles";

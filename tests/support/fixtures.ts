@@ -1,5 +1,5 @@
 /** Valid arguments to start each test from; a test changes one field. */
-import type { AccountBaselineArgs, AlternateContactsArgs, ContactArgs } from "../../components";
+import type { AccountBaselineArgs, AlternateContactsArgs, ContactArgs } from "../../components/index";
 import type { Invoke } from "../../tools/mockEngine";
 
 export const contact = (who: string): ContactArgs => ({

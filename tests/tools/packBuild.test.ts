@@ -43,3 +43,32 @@ describe("isPackBuildStale", () => {
     assert.strictEqual(isPackBuildStale(dir), false);
   });
 });
+
+describe("isPackBuildStale, with a referenced project (the shared vocabulary)", () => {
+  let root: string;
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), "pack-build-ref-"));
+    fs.mkdirSync(path.join(root, "pack", "bin"), { recursive: true });
+    fs.mkdirSync(path.join(root, "shared", "dist"), { recursive: true });
+    fs.writeFileSync(
+      path.join(root, "pack", "tsconfig.json"),
+      JSON.stringify({ references: [{ path: "../shared" }] }),
+    );
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+  const at = (file: string, secondsAgo: number) => {
+    const full = path.join(root, file);
+    if (!fs.existsSync(full)) fs.writeFileSync(full, "");
+    const t = new Date(Date.now() - secondsAgo * 1000);
+    fs.utimesSync(full, t, t);
+  };
+
+  it("is stale when a referenced project's source changed after the build, not its dist", () => {
+    at("pack/tsconfig.json", 30);
+    at("pack/bin/index.js", 10);
+    at("shared/dist/index.d.ts", 5);
+    assert.strictEqual(isPackBuildStale(path.join(root, "pack")), false);
+    at("shared/index.ts", 5);
+    assert.strictEqual(isPackBuildStale(path.join(root, "pack")), true);
+  });
+});

@@ -2,7 +2,7 @@ import { streamedObject } from "./jsonText";
 import { Renderer } from "./types";
 
 /**
- * DESIGN.md's audit JSON: `{ account, source, reportGeneratedAt, findings: [...] }`, exactly as
+ * docs/contracts.md's audit JSON: `{ account, source, reportGeneratedAt, findings: [...] }`, exactly as
  * `JSON.stringify(result, null, 2)` prints it, one finding at a time.
  */
 export const renderJson: Renderer = function* ({ result }) {

@@ -62,7 +62,7 @@ const provider = (props: Record<string, unknown>): PolicyResource =>
   }) as unknown as PolicyResource;
 
 describe("the pack's account policies (in process)", () => {
-  it("are the nine DESIGN.md names, advisory by default, with thresholds and remediation steps", () => {
+  it("are the nine docs/contracts.md names, advisory by default, with thresholds and remediation steps", () => {
     const policies = createAccountPolicies({
       read: counting(apiFacts()).read,
       now: () => NOW,

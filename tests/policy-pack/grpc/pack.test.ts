@@ -67,7 +67,7 @@ describe("the compiled pack over gRPC, started as the engine starts it", functio
     assert.strictEqual(info.supportsConfig, true);
   });
 
-  it("GetAnalyzerInfo lists every policy of DESIGN.md with its level, type and schema", () => {
+  it("GetAnalyzerInfo lists every policy of docs/contracts.md with its level, type and schema", () => {
     assert.deepStrictEqual(
       info.policies.map((p) => p.name),
       [...resourcePolicyNames, ...accountPolicyNames],

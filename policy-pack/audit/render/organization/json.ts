@@ -1,5 +1,5 @@
 /**
- * The combined JSON, streamed: DESIGN.md's single-account object extended compatibly,
+ * The combined JSON, streamed: docs/contracts.md's single-account object extended compatibly,
  * `{ organization: true, account: null, callerAccount, roleName, source: "aws",
  * reportGeneratedAt: null, findings: [ { account, policy, status, severity, subject, message,
  * controls } ], accounts: [ { account, name?, status: "ok"|"error", roleArn?, error?,

@@ -3,7 +3,7 @@
  * password, register their own MFA device, get an MFA session for the CLI), with the resource
  * IAM authorizes each action against (the Service Authorization Reference's resource types).
  * The one list: the AdminAccess component (components/mfaPolicy.ts) builds its force-MFA policy
- * from it, and the pack's recognition of a force-MFA group (./forceMfa.ts) judges Denies by it.
+ * from it, and the pack's recognition of a force-MFA group (policy-pack/iam/forceMfa.ts) judges Denies by it.
  * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html
  */
 
