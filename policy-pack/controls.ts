@@ -48,9 +48,13 @@ export const accountPolicyNames = [
   "security-contact-registered",
 ] as const;
 
+/** Opt-in live-account policies, per principal (disabled unless asked for: they cost calls per principal). */
+export const optInPolicyNames = ["unused-service-permissions"] as const;
+
 export type ResourcePolicyName = (typeof resourcePolicyNames)[number];
 export type AccountPolicyName = (typeof accountPolicyNames)[number];
-export type PolicyName = ResourcePolicyName | AccountPolicyName;
+export type OptInPolicyName = (typeof optInPolicyNames)[number];
+export type PolicyName = ResourcePolicyName | AccountPolicyName | OptInPolicyName;
 
 export const controls: Readonly<Record<PolicyName, Control>> = {
   "password-policy-minimum-length": {
@@ -177,6 +181,10 @@ export const controls: Readonly<Record<PolicyName, Control>> = {
     securityHub: ["Account.1"],
     severity: "medium",
     title: "Security contact information is registered",
+  },
+  "unused-service-permissions": {
+    severity: "low",
+    title: "Principals are granted only services they used within the review window",
   },
 };
 

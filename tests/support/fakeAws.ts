@@ -28,6 +28,7 @@ import {
   esc,
   xml,
 } from "./fakeAwsIam";
+import { lastAccessedAnswer } from "./fakeAwsLastAccessed";
 
 export type { FakeAccount, ScriptedError } from "./fakeAwsIam";
 
@@ -243,7 +244,8 @@ export class FakeAws {
       const result =
         action === "AssumeRole"
           ? this.assumeRole(principal, params, auth?.[2] ?? "")
-          : iamAnswer(concerned, action, params, principal.arn);
+          : (lastAccessedAnswer(concerned, action, params) ??
+            iamAnswer(concerned, action, params, principal.arn));
       if (typeof result !== "string") return queryError(res, result, ns);
       res.writeHead(200, { "content-type": "text/xml" }).end(xml(action, ns, result));
     } finally {

@@ -4,6 +4,7 @@
  * the password policy, and the per-user calls the per-user approach makes (for the benchmark).
  */
 import { RootSpec, UserSpec } from "./credentialReport";
+import type { LastAccessedSpec } from "./fakeAwsLastAccessed";
 
 export interface ScriptedError {
   readonly code: string;
@@ -55,6 +56,8 @@ export interface FakeAccount {
    * OrganizationAccountAccessRole, trusting anyone. A role with `externalId` requires it.
    */
   readonly roles?: Readonly<Record<string, { readonly externalId?: string }>>;
+  /** Service last-accessed jobs (fakeAwsLastAccessed.ts); absent: the two calls are not implemented. */
+  readonly lastAccessed?: LastAccessedSpec;
   /** Every answer about this account waits this long (on top of the server's latency). */
   readonly latencyMs?: number;
   readonly now?: Date;
