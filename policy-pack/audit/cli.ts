@@ -28,6 +28,8 @@ import {
 import { defaultRoleName } from "./organization/run";
 import { AssumeRoleError } from "../account/assumeRole";
 import { startSpinner } from "./spinner";
+import { lastAccessedDaysProblem, lastAccessedFindings } from "./lastAccessed";
+import { defaultUnusedDays } from "../account/lastAccessed/config";
 
 interface Options {
   readonly credentialReport?: string;
@@ -38,6 +40,8 @@ interface Options {
   readonly roleName?: string;
   readonly concurrency?: number;
   readonly accountDeadlineSeconds?: number;
+  /** `--last-accessed` alone: true (the default window). */
+  readonly lastAccessed?: true | number;
 }
 
 class UsageError extends Error {}
@@ -95,6 +99,8 @@ async function readFacts(o: Options): Promise<AccountFacts> {
   }
 }
 
+const lastAccessedDays = (v: true | number): number => (v === true ? defaultUnusedDays : v);
+
 function checkCombination(o: Options): void {
   if (o.credentialReport && o.accountDeadlineSeconds !== undefined) {
     throw new UsageError(`${deadlineFlag} bounds reading AWS; it does not apply to --credential-report`);
@@ -102,6 +108,11 @@ function checkCombination(o: Options): void {
   if (o.organization && o.credentialReport) {
     throw new UsageError(
       "--organization reads every account through the AWS APIs; it cannot be combined with --credential-report",
+    );
+  }
+  if (o.lastAccessed !== undefined && o.credentialReport) {
+    throw new UsageError(
+      "--last-accessed reads IAM's service last-accessed data through the AWS APIs; it cannot be combined with --credential-report",
     );
   }
   if (!o.organization && (o.roleName !== undefined || o.concurrency !== undefined)) {
@@ -124,6 +135,7 @@ async function audit(o: Options): Promise<number> {
       now,
       reportWaitSeconds: defaultReportWaitSeconds,
       deadlineSeconds: o.accountDeadlineSeconds ?? defaultDeadlineSeconds,
+      ...(o.lastAccessed === undefined ? {} : { lastAccessedDays: lastAccessedDays(o.lastAccessed) }),
     });
   }
   const facts = await readFacts(o);
@@ -132,6 +144,9 @@ async function audit(o: Options): Promise<number> {
   const warning = missingRootWarning(facts);
   if (warning) process.stderr.write(`audit: warning: ${warning}\n`);
   const result = auditFacts(facts, config, now);
+  if (o.lastAccessed !== undefined) {
+    result.findings.push(...(await lastAccessedFindings({ days: lastAccessedDays(o.lastAccessed), now })));
+  }
   process.stdout.write(renderers[o.format]({ result, facts }));
   return exitCodeOf(result);
 }
@@ -176,6 +191,11 @@ function program(): Command {
       "--concurrency <n>",
       `with --organization: accounts audited at once, ${concurrencyRange.min} to ${concurrencyRange.max} (default ${concurrencyRange.default})`,
       checked(concurrencyProblem, Number),
+    )
+    .option(
+      "--last-accessed [days]",
+      `also list, per group, role and user with policies, the services it may use but has not used within DAYS (default ${defaultUnusedDays}; IAM's service last-accessed data, a job per principal)`,
+      checked(lastAccessedDaysProblem, Number),
     )
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s.endsWith("\n") ? s : `${s}\n`) });

@@ -20,6 +20,7 @@ export interface OrganizationCommandOptions {
   readonly now: Date;
   readonly reportWaitSeconds: number;
   readonly deadlineSeconds: number;
+  readonly lastAccessedDays?: number;
 }
 
 export const concurrencyRange = { min: 1, max: 100, default: 20 } as const;
@@ -61,6 +62,7 @@ export async function runOrganizationAudit(o: OrganizationCommandOptions): Promi
         now: o.now,
         reportWaitSeconds: o.reportWaitSeconds,
         deadlineSeconds: o.deadlineSeconds,
+        lastAccessedDays: o.lastAccessedDays,
         clientConfig,
         sts,
         onStart: progress.started,

@@ -13,6 +13,7 @@ import { startDeadline } from "../../account/deadline";
 import { readAccountFromApi } from "../../account/readApi";
 import { AuditConfig } from "../config";
 import { auditFacts, unreadable } from "../run";
+import { lastAccessedFindings } from "../lastAccessed";
 import { activeAccounts, Caller, OrganizationAccount, OrganizationError } from "./accounts";
 import { forEachBounded } from "./pool";
 import { AccountOutcome, OrganizationTotals, OrganizationWriter } from "./types";
@@ -29,6 +30,8 @@ export interface OrganizationAuditOptions {
   readonly reportWaitSeconds: number;
   /** The longest one account may take, its role assumption included (--account-deadline-seconds). */
   readonly deadlineSeconds?: number;
+  /** `--last-accessed DAYS`: the per-principal review in each account too. */
+  readonly lastAccessedDays?: number;
   /** Merged into every client's configuration (region, endpoint). */
   readonly clientConfig?: Readonly<Record<string, unknown>>;
   /** One STS client with the caller's credentials for every AssumeRole (made per call otherwise). */
@@ -58,16 +61,23 @@ export async function auditAccount(
     const credentials = roleArn
       ? await assumeRoleChain([{ roleArn }], base, auditSessionName, o.sts, deadline)
       : undefined;
+    const clientConfig = { ...base, ...(credentials ? { credentials } : {}) };
     const facts = await readAccountFromApi({
       reportWaitSeconds: o.reportWaitSeconds,
       accountId: account.id,
       deadline,
-      clientConfig: { ...base, ...(credentials ? { credentials } : {}) },
+      clientConfig,
     });
     const cannot = unreadable(facts);
     if (cannot) return { ...who, status: "error", error: `nothing could be read: ${cannot}` };
     const named = { ...facts, accountId: facts.accountId ?? account.id };
-    return { ...who, status: "ok", result: auditFacts(named, o.config, o.now), facts: named };
+    const result = auditFacts(named, o.config, o.now);
+    const days = o.lastAccessedDays;
+    if (days !== undefined) {
+      const more = await lastAccessedFindings({ days, now: o.now, clientConfig, progress: false });
+      result.findings.push(...more);
+    }
+    return { ...who, status: "ok", result, facts: named };
   } catch (e) {
     return { ...who, status: "error", error: (e as Error).message ?? String(e) };
   } finally {

@@ -1,0 +1,54 @@
+/**
+ * `--last-accessed [DAYS]` (default 90): after the account checks, the service last-accessed
+ * review of every group, role and user with a policy of its own (account/lastAccessed/), with a
+ * progress bar on stderr when it is a terminal.
+ */
+import { Finding } from "../account/finding";
+import { unusedDaysRange } from "../account/lastAccessed/config";
+import { reviewLastAccessed } from "../account/lastAccessed/review";
+import { listPrincipals } from "../account/lastAccessed/temporaryListing";
+import { startSpinner } from "./spinner";
+
+/** The message for a bad DAYS, or undefined. */
+export function lastAccessedDaysProblem(text: string): string | undefined {
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  return n >= unusedDaysRange.min && n <= unusedDaysRange.max
+    ? undefined
+    : `--last-accessed must be a whole number of days from ${unusedDaysRange.min} to ${unusedDaysRange.max} (IAM tracks service access for 400 days); got "${text}"`;
+}
+
+const barWidth = 20;
+
+/** "[#####...............] 125/500 principals: reading IAM's service last-accessed data". */
+export function progressText(done: number, total: number): string {
+  const filled = total === 0 ? barWidth : Math.round((done / total) * barWidth);
+  return `[${"#".repeat(filled)}${".".repeat(barWidth - filled)}] ${done}/${total} principals: reading IAM's service last-accessed data`;
+}
+
+export interface LastAccessedRun {
+  readonly days: number;
+  readonly now: Date;
+  /** The clients' configuration for the account (credentials of an assumed role, an endpoint). */
+  readonly clientConfig?: Readonly<Record<string, unknown>>;
+  /** Where the progress bar goes (stderr); false: none (the organization audit shows its own). */
+  readonly progress?: NodeJS.WriteStream | false;
+}
+
+const noProgress = { start: () => undefined, update: () => undefined, stop: () => undefined };
+
+export async function lastAccessedFindings(r: LastAccessedRun): Promise<Finding[]> {
+  const spinner =
+    r.progress === false
+      ? noProgress
+      : startSpinner("Listing the account's groups, roles and users", r.progress);
+  spinner.start();
+  try {
+    const principals = await listPrincipals(r.clientConfig);
+    return await reviewLastAccessed(principals, r.days, r.now, {
+      clientConfig: r.clientConfig,
+      onProgress: (done, total) => spinner.update(progressText(done, total)),
+    });
+  } finally {
+    spinner.stop();
+  }
+}
