@@ -123,13 +123,12 @@ describe("npm run audit -- --last-accessed", function () {
       ],
     );
     assert.ok(
-      out.findings.some(
-        (f) => f.policy === "root-mfa-enabled" || f.policy === "security-contact-registered",
-      ) || out.findings.length > 1,
+      out.findings.some((f) => f.policy === "password-policy-minimum-length" && f.status === "fail"),
+      "the account checks still ran",
     );
   });
 
-  it("SARIF: the rule carries its help link; table: the findings are rows", async () => {
+  it("SARIF: the rule carries its help link", async () => {
     fake.addAccount(KEY, account());
     const sarif = await runAudit(["--format", "sarif", "--now", NOW, "--last-accessed"], {
       AWS_ENDPOINT_URL: fake.url,
