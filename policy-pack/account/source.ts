@@ -1,5 +1,6 @@
 /** Where the account is read from, and reading it: the one entry both front ends call. */
 import { assumeRoleChain, RoleToAssume } from "./assumeRole";
+import type { Deadline } from "./deadline";
 import { AccountFacts } from "./facts";
 import { ApiReadOptions, baseClientConfig, deadlineOf, readAccountFromApi } from "./readApi";
 import { readCredentialReportFile } from "./readCsv";
@@ -42,22 +43,34 @@ export async function readAccount(
   api: Omit<ApiReadOptions, "reportWaitSeconds" | "deadlineSeconds" | "deadline"> = {},
 ): Promise<AccountFacts> {
   if (s.kind === "file") return readCredentialReportFile(s.path, s.displayName);
-  const clientConfig = baseClientConfig(
-    { ...api.clientConfig, ...(s.region ? { region: s.region } : {}) },
-    api.requestTimeoutMs,
-  );
   const { deadline } = deadlineOf({ ...api, deadlineSeconds: s.deadlineSeconds });
   try {
-    const credentials = s.roles?.length
-      ? await assumeRoleChain(s.roles, clientConfig, packSessionName, undefined, deadline)
-      : undefined;
     return await readAccountFromApi({
       ...api,
       reportWaitSeconds: s.reportWaitSeconds,
       deadline,
-      clientConfig: { ...clientConfig, ...(credentials ? { credentials } : {}) },
+      clientConfig: await sourceClientConfig(s, api, deadline),
     });
   } finally {
     deadline.dispose();
   }
+}
+
+/**
+ * The client configuration that reaches an API source: its region, the request time-outs, and
+ * its role chain assumed under `deadline`.
+ */
+export async function sourceClientConfig(
+  s: Extract<AccountSource, { kind: "api" }>,
+  api: Pick<ApiReadOptions, "clientConfig" | "requestTimeoutMs">,
+  deadline: Deadline,
+): Promise<Record<string, unknown>> {
+  const clientConfig = baseClientConfig(
+    { ...api.clientConfig, ...(s.region ? { region: s.region } : {}) },
+    api.requestTimeoutMs,
+  );
+  const credentials = s.roles?.length
+    ? await assumeRoleChain(s.roles, clientConfig, packSessionName, undefined, deadline)
+    : undefined;
+  return { ...clientConfig, ...(credentials ? { credentials } : {}) };
 }

@@ -94,7 +94,7 @@ async function hasPolicies(kind: PrincipalKind, name: string, iam: Client, sdk: 
 
 export async function listPrincipals(
   clientConfig: Readonly<Record<string, unknown>> = {},
-  concurrency = defaultLastAccessedConcurrency,
+  concurrency: number = defaultLastAccessedConcurrency,
 ): Promise<Fact<readonly Principal[]>> {
   const sdk = await import("@aws-sdk/client-iam");
   const iam = new sdk.IAMClient(baseClientConfig(clientConfig));
