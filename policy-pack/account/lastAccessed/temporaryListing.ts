@@ -34,6 +34,13 @@ const titles: Record<PrincipalKind, "Group" | "Role" | "User"> = {
   user: "User",
 };
 
+/** Every permission the listing uses (examples/audit-readonly-policy.json grants them). */
+export const listingPermissions = Object.values(titles).flatMap((t) => [
+  `iam:List${t}s`,
+  `iam:ListAttached${t}Policies`,
+  `iam:List${t}Policies`,
+]);
+
 async function listAll(kind: PrincipalKind, iam: Client, sdk: Iam, limit: pLimit.Limit): Promise<Listed[]> {
   const permission = `iam:List${titles[kind]}s`;
   const out: Listed[] = [];
