@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     const spec = Object.fromEntries(principals.map((p) => [p.arn, job(0)]));
     fake.addAccount(KEY, { accountId: ID, lastAccessed: { principals: spec } });
     const t0 = performance.now();
-    const listed = await listPrincipals(clientConfig, 10);
+    const listed = await listPrincipals(clientConfig, { concurrency: 10 });
     const ms = performance.now() - t0;
     const calls = fake.total(KEY);
     console.log(

@@ -145,7 +145,9 @@ async function audit(o: Options): Promise<number> {
   if (warning) process.stderr.write(`audit: warning: ${warning}\n`);
   const result = auditFacts(facts, config, now);
   if (o.lastAccessed !== undefined) {
-    result.findings.push(...(await lastAccessedFindings({ days: lastAccessedDays(o.lastAccessed), now })));
+    const days = lastAccessedDays(o.lastAccessed);
+    const deadlineSeconds = o.accountDeadlineSeconds ?? defaultDeadlineSeconds;
+    result.findings.push(...(await lastAccessedFindings({ days, now, deadlineSeconds })));
   }
   process.stdout.write(renderers[o.format]({ result, facts }));
   return exitCodeOf(result);

@@ -1,8 +1,9 @@
 /**
  * `--last-accessed [DAYS]` (default 90): after the account checks, the service last-accessed
  * review of every group, role and user with a policy of its own (account/lastAccessed/), with a
- * progress bar on stderr when it is a terminal.
+ * progress bar on stderr when it is a terminal, under a deadline of its own.
  */
+import { startDeadline } from "../account/deadline";
 import { Finding } from "../account/finding";
 import { unusedDaysRange } from "../account/lastAccessed/config";
 import { reviewLastAccessed } from "../account/lastAccessed/review";
@@ -30,6 +31,8 @@ export interface LastAccessedRun {
   readonly now: Date;
   /** The clients' configuration for the account (credentials of an assumed role, an endpoint). */
   readonly clientConfig?: Readonly<Record<string, unknown>>;
+  /** The review's own deadline (--account-deadline-seconds; the account checks had theirs). */
+  readonly deadlineSeconds: number;
   /** Where the progress bar goes (stderr); false: none (the organization audit shows its own). */
   readonly progress?: NodeJS.WriteStream | false;
 }
@@ -42,13 +45,16 @@ export async function lastAccessedFindings(r: LastAccessedRun): Promise<Finding[
       ? noProgress
       : startSpinner("Listing the account's groups, roles and users", r.progress);
   spinner.start();
+  const deadline = startDeadline(r.deadlineSeconds, "--account-deadline-seconds");
   try {
-    const principals = await listPrincipals(r.clientConfig);
+    const principals = await listPrincipals(r.clientConfig, { deadline });
     return await reviewLastAccessed(principals, r.days, r.now, {
       clientConfig: r.clientConfig,
+      deadline,
       onProgress: (done, total) => spinner.update(progressText(done, total)),
     });
   } finally {
+    deadline.dispose();
     spinner.stop();
   }
 }

@@ -10,7 +10,8 @@
  * IAM's) is that principal's `unavailable` reason.
  */
 import type { IAMClient } from "@aws-sdk/client-iam";
-import { describeAwsFailure } from "../awsErrors";
+import { describeAwsFailure, ReadFailure } from "../awsErrors";
+import type { Deadline } from "../deadline";
 import { describePrincipal, Principal } from "./principal";
 
 export const generatePermission = "iam:GenerateServiceLastAccessedDetails";
@@ -39,6 +40,12 @@ export type Call = <T>(
   call: string,
   send: (options: { abortSignal?: AbortSignal }) => Promise<T>,
 ) => Promise<T>;
+
+/** Calls under the account's deadline (each call aborted and named when it passes); none: as they are. */
+export function callUnder(deadline: Deadline | undefined): Call {
+  if (!deadline) return (_call, send) => send({});
+  return (call, send) => deadline.run(call, (abortSignal) => send({ abortSignal }));
+}
 
 export interface JobTiming {
   /** First pause after an IN_PROGRESS answer, in ms; doubles up to `maxPollMs`. */
@@ -71,7 +78,7 @@ export function refusalOf(permission: string, e: unknown): Refused | undefined {
 function failure(permission: string, e: unknown): string {
   const refused = refusalOf(permission, e);
   if (refused) throw refused;
-  return describeAwsFailure(permission, e);
+  return e instanceof ReadFailure ? e.message : describeAwsFailure(permission, e);
 }
 
 const jobStatuses = ["IN_PROGRESS", "COMPLETED", "FAILED"];

@@ -7,6 +7,8 @@
  */
 import type { ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { controls, describe } from "../../controls";
+import { defaultDeadlineSeconds } from "../config";
+import { startDeadline } from "../deadline";
 import { AccountFacts } from "../facts";
 import { AccountPolicyDeps, PolicyConfig, sourceLabel, sourcesOf } from "../policies";
 import { accountPinConflict } from "../providerPin";
@@ -44,25 +46,38 @@ async function examine(
 ): Promise<void> {
   if (source.kind !== "api") return;
   let facts: AccountFacts;
-  let clientConfig: Record<string, unknown>;
   try {
     facts = await deps.read(source);
-    clientConfig = await sourceClientConfig(source, deps.clientConfig);
   } catch (e) {
-    report(`could not read the account, so ${name} was not evaluated: ${(e as Error).message}`);
-    return;
+    return report(`could not read the account, so ${name} was not evaluated: ${(e as Error).message}`);
   }
-  const role = viaRole(source);
-  const conflict = facts.accountId ? accountPinConflict(providers, facts.accountId, role) : undefined;
+  const conflict = facts.accountId
+    ? accountPinConflict(providers, facts.accountId, viaRole(source))
+    : undefined;
   if (conflict) return report(conflict);
-  const concurrency = c.concurrency ?? defaultLastAccessedConcurrency;
-  const findings = await reviewLastAccessed(
-    await listPrincipals(clientConfig, concurrency),
-    c.unusedDays ?? defaultUnusedDays,
-    deps.now(),
-    { clientConfig, concurrency, waitSeconds: c.lastAccessedWaitSeconds ?? defaultLastAccessedWaitSeconds },
-  );
-  const label = sourceLabel(facts, role);
+  // The review has a deadline of its own (the account's read above had one): role, listing, jobs.
+  const deadline = startDeadline(source.deadlineSeconds ?? defaultDeadlineSeconds, "accountDeadlineSeconds");
+  let findings;
+  try {
+    const clientConfig = await sourceClientConfig(source, { clientConfig: deps.clientConfig }, deadline);
+    const concurrency = c.concurrency ?? defaultLastAccessedConcurrency;
+    findings = await reviewLastAccessed(
+      await listPrincipals(clientConfig, { concurrency, deadline }),
+      c.unusedDays ?? defaultUnusedDays,
+      deps.now(),
+      {
+        clientConfig,
+        concurrency,
+        deadline,
+        waitSeconds: c.lastAccessedWaitSeconds ?? defaultLastAccessedWaitSeconds,
+      },
+    );
+  } catch (e) {
+    return report(`could not reach the account, so ${name} was not evaluated: ${(e as Error).message}`);
+  } finally {
+    deadline.dispose();
+  }
+  const label = sourceLabel(name, facts, source);
   for (const f of findings) {
     report(`${label}: ${f.status === "not-evaluated" ? `not evaluated: ${f.message}` : f.message}`);
   }

@@ -7,14 +7,16 @@
  * Calls made for N principals: N GenerateServiceLastAccessedDetails, and per principal one
  * GetServiceLastAccessedDetails per poll and per further page of 1,000 services.
  *
- * Never throws for an AWS failure: a refusal (access denied, not implemented) makes the whole
- * read unavailable, naming the permission, and the calls not yet made are not made.
+ * Never throws for an AWS failure: a refusal (access denied, not implemented) or the account's
+ * deadline passing makes the whole read unavailable, naming the permission or the deadline, and
+ * the calls not yet made are not made.
  */
 import pLimit from "p-limit";
 import { Fact } from "../facts";
 import { baseClientConfig } from "../readApi";
 import { defaultLastAccessedConcurrency, defaultLastAccessedWaitSeconds } from "./config";
-import { Call, PrincipalUse, readPrincipalUse, Refused, refusalOf } from "./job";
+import type { Deadline } from "../deadline";
+import { Call, callUnder, PrincipalUse, readPrincipalUse, Refused, refusalOf } from "./job";
 import { Principal } from "./principal";
 
 export interface LastAccessedReadOptions {
@@ -26,14 +28,20 @@ export interface LastAccessedReadOptions {
   readonly initialPollMs?: number;
   readonly maxPollMs?: number;
   readonly sleep?: (ms: number) => Promise<void>;
-  /** Wraps every call (the account's deadline); default: the call as it is. */
+  /** Each request's time to answer before it fails (and the SDK retries it); default 10 s. */
+  readonly requestTimeoutMs?: number;
+  /**
+   * The account's deadline: every call runs under it, and once it passes the read stops and is
+   * unavailable, naming the deadline (its setting).
+   */
+  readonly deadline?: Deadline;
+  /** Wraps every call (tests count them); default: under `deadline`. */
   readonly call?: Call;
   /** After each principal: how many are done of how many. */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-const direct: Call = (_call, send) => send({});
 
 export async function readLastAccessed(
   principals: readonly Principal[],
@@ -41,9 +49,9 @@ export async function readLastAccessed(
 ): Promise<Fact<readonly PrincipalUse[]>> {
   if (principals.length === 0) return { value: [] };
   const sdk = await import("@aws-sdk/client-iam");
-  const iam = new sdk.IAMClient(baseClientConfig(o.clientConfig));
+  const iam = new sdk.IAMClient(baseClientConfig(o.clientConfig, o.requestTimeoutMs));
   const limit = pLimit(o.concurrency ?? defaultLastAccessedConcurrency);
-  const outer = o.call ?? direct;
+  const outer = o.call ?? callUnder(o.deadline);
   let refused: Refused | undefined;
   // A refusal is recorded before the call's slot is freed, so no queued call starts after it.
   const call: Call = (name, send) =>
@@ -52,7 +60,8 @@ export async function readLastAccessed(
       try {
         return await outer(name, send);
       } catch (e) {
-        refused ??= refusalOf(name, e);
+        refused ??=
+          refusalOf(name, e) ?? (o.deadline?.expired() ? new Refused((e as Error).message) : undefined);
         throw e;
       }
     });
@@ -60,7 +69,7 @@ export async function readLastAccessed(
     initialPollMs: o.initialPollMs ?? 250,
     maxPollMs: o.maxPollMs ?? 4000,
     waitSeconds: o.waitSeconds ?? defaultLastAccessedWaitSeconds,
-    sleep: o.sleep ?? defaultSleep,
+    sleep: o.sleep ?? o.deadline?.sleep ?? defaultSleep,
   };
   let done = 0;
   try {

@@ -12,6 +12,8 @@ import { attempt, ReadFailure } from "../awsErrors";
 import { Fact } from "../facts";
 import { baseClientConfig } from "../readApi";
 import { defaultLastAccessedConcurrency } from "./config";
+import type { Deadline } from "../deadline";
+import { callUnder } from "./job";
 import { Principal, PrincipalKind } from "./principal";
 
 type Iam = typeof import("@aws-sdk/client-iam");
@@ -41,29 +43,33 @@ export const listingPermissions = Object.values(titles).flatMap((t) => [
   `iam:List${t}Policies`,
 ]);
 
-async function listAll(kind: PrincipalKind, iam: Client, sdk: Iam, limit: pLimit.Limit): Promise<Listed[]> {
+/** One call: under the bound on calls in flight and the deadline, a failure named by its permission. */
+type Run = <T>(
+  permission: string,
+  send: (options: { abortSignal?: AbortSignal }) => Promise<T>,
+) => Promise<T>;
+
+async function listAll(kind: PrincipalKind, iam: Client, sdk: Iam, run: Run): Promise<Listed[]> {
   const permission = `iam:List${titles[kind]}s`;
   const out: Listed[] = [];
   let marker: string | undefined;
   do {
     const input = { MaxItems: 1000, Marker: marker };
-    const page: Page = await limit(() =>
-      attempt(permission, async () => {
-        if (kind === "user") {
-          const r = await iam.send(new sdk.ListUsersCommand(input));
-          return { ...r, items: (r.Users ?? []).map((u) => ({ name: u.UserName ?? "", arn: u.Arn ?? "" })) };
-        }
-        if (kind === "group") {
-          const r = await iam.send(new sdk.ListGroupsCommand(input));
-          return {
-            ...r,
-            items: (r.Groups ?? []).map((g) => ({ name: g.GroupName ?? "", arn: g.Arn ?? "" })),
-          };
-        }
-        const r = await iam.send(new sdk.ListRolesCommand(input));
-        return { ...r, items: (r.Roles ?? []).map((x) => ({ name: x.RoleName ?? "", arn: x.Arn ?? "" })) };
-      }),
-    );
+    const page: Page = await run(permission, async (o) => {
+      if (kind === "user") {
+        const r = await iam.send(new sdk.ListUsersCommand(input), o);
+        return { ...r, items: (r.Users ?? []).map((u) => ({ name: u.UserName ?? "", arn: u.Arn ?? "" })) };
+      }
+      if (kind === "group") {
+        const r = await iam.send(new sdk.ListGroupsCommand(input), o);
+        return {
+          ...r,
+          items: (r.Groups ?? []).map((g) => ({ name: g.GroupName ?? "", arn: g.Arn ?? "" })),
+        };
+      }
+      const r = await iam.send(new sdk.ListRolesCommand(input), o);
+      return { ...r, items: (r.Roles ?? []).map((x) => ({ name: x.RoleName ?? "", arn: x.Arn ?? "" })) };
+    });
     out.push(...page.items);
     marker = page.IsTruncated ? page.Marker : undefined;
   } while (marker);
@@ -71,50 +77,55 @@ async function listAll(kind: PrincipalKind, iam: Client, sdk: Iam, limit: pLimit
 }
 
 /** Whether the principal has an attached or inline policy of its own. */
-async function hasPolicies(kind: PrincipalKind, name: string, iam: Client, sdk: Iam, limit: pLimit.Limit) {
+async function hasPolicies(kind: PrincipalKind, name: string, iam: Client, sdk: Iam, run: Run) {
   const t = titles[kind];
-  const attached = await limit(() =>
-    attempt(`iam:ListAttached${t}Policies`, async () => {
-      if (kind === "user")
-        return (await iam.send(new sdk.ListAttachedUserPoliciesCommand({ UserName: name, MaxItems: 1 })))
-          .AttachedPolicies;
-      if (kind === "group")
-        return (await iam.send(new sdk.ListAttachedGroupPoliciesCommand({ GroupName: name, MaxItems: 1 })))
-          .AttachedPolicies;
-      return (await iam.send(new sdk.ListAttachedRolePoliciesCommand({ RoleName: name, MaxItems: 1 })))
+  const attached = await run(`iam:ListAttached${t}Policies`, async (o) => {
+    if (kind === "user")
+      return (await iam.send(new sdk.ListAttachedUserPoliciesCommand({ UserName: name, MaxItems: 1 }), o))
         .AttachedPolicies;
-    }),
-  );
+    if (kind === "group")
+      return (await iam.send(new sdk.ListAttachedGroupPoliciesCommand({ GroupName: name, MaxItems: 1 }), o))
+        .AttachedPolicies;
+    return (await iam.send(new sdk.ListAttachedRolePoliciesCommand({ RoleName: name, MaxItems: 1 }), o))
+      .AttachedPolicies;
+  });
   if ((attached ?? []).length > 0) return true;
-  const inline = await limit(() =>
-    attempt(`iam:List${t}Policies`, async () => {
-      if (kind === "user")
-        return (await iam.send(new sdk.ListUserPoliciesCommand({ UserName: name, MaxItems: 1 }))).PolicyNames;
-      if (kind === "group")
-        return (await iam.send(new sdk.ListGroupPoliciesCommand({ GroupName: name, MaxItems: 1 })))
-          .PolicyNames;
-      return (await iam.send(new sdk.ListRolePoliciesCommand({ RoleName: name, MaxItems: 1 }))).PolicyNames;
-    }),
-  );
+  const inline = await run(`iam:List${t}Policies`, async (o) => {
+    if (kind === "user")
+      return (await iam.send(new sdk.ListUserPoliciesCommand({ UserName: name, MaxItems: 1 }), o))
+        .PolicyNames;
+    if (kind === "group")
+      return (await iam.send(new sdk.ListGroupPoliciesCommand({ GroupName: name, MaxItems: 1 }), o))
+        .PolicyNames;
+    return (await iam.send(new sdk.ListRolePoliciesCommand({ RoleName: name, MaxItems: 1 }), o)).PolicyNames;
+  });
   return (inline ?? []).length > 0;
+}
+
+export interface ListingOptions {
+  readonly concurrency?: number;
+  readonly requestTimeoutMs?: number;
+  readonly deadline?: Deadline;
 }
 
 export async function listPrincipals(
   clientConfig: Readonly<Record<string, unknown>> = {},
-  concurrency: number = defaultLastAccessedConcurrency,
+  options: ListingOptions = {},
 ): Promise<Fact<readonly Principal[]>> {
   const sdk = await import("@aws-sdk/client-iam");
-  const iam = new sdk.IAMClient(baseClientConfig(clientConfig));
-  const limit = pLimit(concurrency);
+  const iam = new sdk.IAMClient(baseClientConfig(clientConfig, options.requestTimeoutMs));
+  const limit = pLimit(options.concurrency ?? defaultLastAccessedConcurrency);
+  const call = callUnder(options.deadline);
+  const run: Run = (permission, send) => limit(() => attempt(permission, () => call(permission, send)));
   try {
     const kinds = ["group", "role", "user"] as const;
-    const listed = await Promise.all(kinds.map((k) => listAll(k, iam, sdk, limit)));
+    const listed = await Promise.all(kinds.map((k) => listAll(k, iam, sdk, run)));
     const principals = await Promise.all(
       kinds.flatMap((kind, i) =>
         listed[i].map(async (p) => ({
           kind,
           ...p,
-          hasPolicies: await hasPolicies(kind, p.name, iam, sdk, limit),
+          hasPolicies: await hasPolicies(kind, p.name, iam, sdk, run),
         })),
       ),
     );

@@ -74,7 +74,14 @@ export async function auditAccount(
     const result = auditFacts(named, o.config, o.now);
     const days = o.lastAccessedDays;
     if (days !== undefined) {
-      const more = await lastAccessedFindings({ days, now: o.now, clientConfig, progress: false });
+      const deadlineSeconds = o.deadlineSeconds ?? defaultDeadlineSeconds;
+      const more = await lastAccessedFindings({
+        days,
+        now: o.now,
+        clientConfig,
+        deadlineSeconds,
+        progress: false,
+      });
       result.findings.push(...more);
     }
     return { ...who, status: "ok", result, facts: named };

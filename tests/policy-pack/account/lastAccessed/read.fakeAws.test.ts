@@ -7,6 +7,7 @@ import * as assert from "assert";
 import { Call, PrincipalUse } from "../../../../policy-pack/account/lastAccessed/job";
 import { Principal } from "../../../../policy-pack/account/lastAccessed/principal";
 import { readLastAccessed } from "../../../../policy-pack/account/lastAccessed/read";
+import { startDeadline } from "../../../../policy-pack/account/deadline";
 import { errors, FakeAccount, FakeAws } from "../../../support/fakeAws";
 import { PrincipalJobSpec } from "../../../support/fakeAwsLastAccessed";
 
@@ -216,6 +217,46 @@ describe("readLastAccessed with the real SDK against fakeAws", function () {
       many.map((_, i) => `${i + 1}/12`),
     );
     assert.strictEqual(fake.total(KEY), 12 * 3);
+  });
+
+  it("an endpoint that never answers: each call ends at the request timeout; the principal is unavailable, naming it", async () => {
+    fake.addAccount(
+      KEY,
+      account({ otherPrincipals: used }, { neverAnswer: ["GenerateServiceLastAccessedDetails"] }),
+    );
+    const t0 = Date.now();
+    const out = await readLastAccessed([deploy], {
+      clientConfig: { endpoint: fake.url, maxAttempts: 1 },
+      requestTimeoutMs: 300,
+    });
+    assert.ok(Date.now() - t0 < 4000);
+    assert.ok("value" in out && "unavailable" in out.value[0], JSON.stringify(out));
+    assert.match(
+      out.value[0].unavailable,
+      /^role deploy: iam:GenerateServiceLastAccessedDetails timed out: no answer within 300 ms/,
+    );
+  });
+
+  it("the account's deadline stops the whole read, naming the call and the deadline; nothing hangs", async () => {
+    fake.addAccount(KEY, account({ otherPrincipals: { ...used, pollsBeforeComplete: 1_000_000 } }));
+    const deadline = startDeadline(0.5, "--account-deadline-seconds");
+    const t0 = Date.now();
+    try {
+      const out = await readLastAccessed([deploy, alice], {
+        clientConfig: { endpoint: fake.url },
+        deadline,
+        initialPollMs: 50,
+        waitSeconds: 600,
+      });
+      assert.ok(Date.now() - t0 < 3000, `ended after ${Date.now() - t0} ms`);
+      assert.ok("unavailable" in out, JSON.stringify(out));
+      assert.strictEqual(
+        out.unavailable,
+        "iam:GetServiceLastAccessedDetails had not answered when the 0.5 s deadline for reading the account passed (--account-deadline-seconds)",
+      );
+    } finally {
+      deadline.dispose();
+    }
   });
 
   it("no principals: no call at all", async () => {
