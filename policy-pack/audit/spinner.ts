@@ -1,6 +1,7 @@
 /**
- * A progress indicator on stderr while IAM generates the credential report, only when stderr is
- * a terminal (never in CI logs, pipes or JSON consumers' captures). ora is loaded only then.
+ * A progress indicator on stderr while IAM generates the credential report (or a count that
+ * `update` redraws at once), only when stderr is a terminal (never in CI logs, pipes or JSON
+ * consumers' captures). ora is loaded only then.
  */
 export interface Spinner {
   readonly start: () => void;
@@ -11,7 +12,7 @@ export interface Spinner {
 
 export function startSpinner(text: string, stream: NodeJS.WriteStream = process.stderr): Spinner {
   if (!stream.isTTY) return { start: () => undefined, update: () => undefined, stop: () => undefined };
-  let spinner: { stop(): unknown; text: string } | undefined;
+  let spinner: { stop(): unknown; render(): unknown; text: string } | undefined;
   const start = () => {
     if (spinner) return;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -23,7 +24,9 @@ export function startSpinner(text: string, stream: NodeJS.WriteStream = process.
     update: (t) => {
       text = t;
       start();
-      if (spinner) spinner.text = t;
+      if (!spinner) return;
+      spinner.text = t;
+      spinner.render();
     },
     stop: () => {
       spinner?.stop();
