@@ -4,7 +4,8 @@
  * endpoint refuses the jobs, and the usage errors.
  */
 import * as assert from "assert";
-import { errors, FakeAccount, FakeAws } from "../support/fakeAws";
+import { errors, FakeAccount } from "../support/fakeAws";
+import { useFakeAws } from "../support/useFakeAws";
 import { PrincipalJobSpec } from "../support/fakeAwsLastAccessed";
 import { runAudit } from "./cliRunner";
 
@@ -48,18 +49,12 @@ const unused = (out: Json) => out.findings.filter((f) => f.policy === "unused-se
 
 describe("npm run audit -- --last-accessed", function () {
   this.timeout(60_000);
-  let fake: FakeAws;
-  before(async () => {
-    fake = await FakeAws.start();
-  });
-  after(async () => {
-    await fake.stop();
-  });
+  const fakeAws = useFakeAws();
   const audit = (...args: string[]) =>
-    runAudit(["--format", "json", "--now", NOW, ...args], { AWS_ENDPOINT_URL: fake.url });
+    runAudit(["--format", "json", "--now", NOW, ...args], { AWS_ENDPOINT_URL: fakeAws().url });
 
   it("DAYS given: a finding per principal with a policy of its own that left services unused", async () => {
-    fake.addAccount(KEY, account());
+    fakeAws().addAccount(KEY, account());
     const r = await audit("--last-accessed", "30");
     assert.strictEqual(r.code, 1, r.stderr);
     assert.strictEqual(r.stderr, "");
@@ -80,28 +75,28 @@ describe("npm run audit -- --last-accessed", function () {
         ],
       ],
     );
-    const c = fake.counts(KEY);
+    const c = fakeAws().counts(KEY);
     // group, role deploy, user alice: bob has no policy of his own, the service-linked role is AWS's.
     assert.strictEqual(c.GenerateServiceLastAccessedDetails, 3);
     assert.strictEqual(c.GetServiceLastAccessedDetails, 4);
   });
 
   it("no DAYS: 90 days, so ec2 used 172 days ago is still unused and s3 used 10 days ago is not", async () => {
-    fake.addAccount(KEY, account());
+    fakeAws().addAccount(KEY, account());
     const r = await audit("--last-accessed");
     const deploy = unused(JSON.parse(r.stdout) as Json).find((f) => f.subject === "deploy");
     assert.match(deploy?.message ?? "", /2 of 3 services .* in the last 90 days/);
   });
 
   it("without the flag no last-accessed call is made", async () => {
-    fake.addAccount(KEY, account());
+    fakeAws().addAccount(KEY, account());
     const r = await audit();
     assert.deepStrictEqual(unused(JSON.parse(r.stdout) as Json), []);
-    assert.strictEqual(fake.counts(KEY).GenerateServiceLastAccessedDetails, undefined);
+    assert.strictEqual(fakeAws().counts(KEY).GenerateServiceLastAccessedDetails, undefined);
   });
 
   it("an endpoint that refuses the jobs: one not-evaluated naming the permission; the other checks still run", async () => {
-    fake.addAccount(
+    fakeAws().addAccount(
       KEY,
       account({
         failAlways: {
@@ -129,9 +124,9 @@ describe("npm run audit -- --last-accessed", function () {
   });
 
   it("SARIF: the rule carries its help link", async () => {
-    fake.addAccount(KEY, account());
+    fakeAws().addAccount(KEY, account());
     const sarif = await runAudit(["--format", "sarif", "--now", NOW, "--last-accessed"], {
-      AWS_ENDPOINT_URL: fake.url,
+      AWS_ENDPOINT_URL: fakeAws().url,
     });
     const log = JSON.parse(sarif.stdout) as {
       runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } } }[];

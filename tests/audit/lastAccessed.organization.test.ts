@@ -4,7 +4,7 @@
  * not evaluated there without stopping the others.
  */
 import * as assert from "assert";
-import { FakeAws } from "../support/fakeAws";
+import { useFakeAws } from "../support/useFakeAws";
 import { addOrganization, MANAGEMENT_ID, memberIds } from "../support/fakeOrganization";
 import { runAudit } from "./cliRunner";
 
@@ -16,17 +16,11 @@ interface OrgJson {
 
 describe("npm run audit -- --organization --last-accessed", function () {
   this.timeout(60_000);
-  let fake: FakeAws;
-  before(async () => {
-    fake = await FakeAws.start();
-  });
-  after(async () => {
-    await fake.stop();
-  });
+  const fakeAws = useFakeAws();
 
   it("reviews every account through its role; a refusing account is not evaluated, the others are judged", async () => {
     const [reviewed, refusing] = memberIds(2);
-    addOrganization(fake, {
+    addOrganization(fakeAws(), {
       members: [reviewed, refusing],
       overrides: {
         [reviewed]: {
@@ -45,7 +39,7 @@ describe("npm run audit -- --organization --last-accessed", function () {
       management: { lastAccessed: { principals: {} } },
     });
     const r = await runAudit(["--organization", "--now", NOW, "--format", "json", "--last-accessed"], {
-      AWS_ENDPOINT_URL: fake.url,
+      AWS_ENDPOINT_URL: fakeAws().url,
     });
     assert.strictEqual(r.code, 1, r.stderr);
     const out = JSON.parse(r.stdout) as OrgJson;
@@ -65,7 +59,7 @@ describe("npm run audit -- --organization --last-accessed", function () {
       /^the account's principals could not be listed: iam:List(Groups|Roles|Users) failed \(InvalidAction: fakeAws does not implement/,
     );
     assert.strictEqual(unused.length, 2);
-    assert.strictEqual(fake.countsFor(reviewed).GenerateServiceLastAccessedDetails, 1);
-    assert.strictEqual(fake.countsFor(MANAGEMENT_ID).GenerateServiceLastAccessedDetails, undefined);
+    assert.strictEqual(fakeAws().countsFor(reviewed).GenerateServiceLastAccessedDetails, 1);
+    assert.strictEqual(fakeAws().countsFor(MANAGEMENT_ID).GenerateServiceLastAccessedDetails, undefined);
   });
 });

@@ -1,7 +1,7 @@
 /** The --last-accessed progress bar: on a terminal only, counting principals as their jobs finish. */
 import * as assert from "assert";
 import { lastAccessedFindings, progressText } from "../../policy-pack/audit/lastAccessed";
-import { FakeAws } from "../support/fakeAws";
+import { useFakeAws } from "../support/useFakeAws";
 import { recordingStream } from "../support/ttyStream";
 
 const KEY = "AKIAIOSFODNN7EXAMPLE";
@@ -10,17 +10,13 @@ const now = new Date("2026-11-20T12:00:00Z");
 
 describe("--last-accessed progress", function () {
   this.timeout(30_000);
-  let fake: FakeAws;
-  before(async () => {
-    fake = await FakeAws.start();
-    fake.latencyMs = 150;
-  });
-  after(async () => {
-    await fake.stop();
+  const fakeAws = useFakeAws();
+  before(() => {
+    fakeAws().latencyMs = 150;
   });
   const run = (stream: NodeJS.WriteStream) => {
     const job = { services: [{ namespace: "s3" }] };
-    fake.addAccount(KEY, {
+    fakeAws().addAccount(KEY, {
       accountId: ID,
       now,
       lastAccessed: {
@@ -31,7 +27,7 @@ describe("--last-accessed progress", function () {
       days: 90,
       now,
       deadlineSeconds: 30,
-      clientConfig: { endpoint: fake.url },
+      clientConfig: { endpoint: fakeAws().url },
       progress: stream,
     });
   };

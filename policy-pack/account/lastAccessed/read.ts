@@ -13,29 +13,21 @@
  */
 import pLimit from "p-limit";
 import { Fact } from "../facts";
-import { baseClientConfig } from "../readApi";
+import { ApiReadOptions, baseClientConfig } from "../readApi";
 import { defaultLastAccessedConcurrency, defaultLastAccessedWaitSeconds } from "./config";
-import type { Deadline } from "../deadline";
 import { Call, callUnder, PrincipalUse, readPrincipalUse, Refused, refusalOf } from "./job";
 import { Principal } from "./principal";
 
-export interface LastAccessedReadOptions {
-  /** Merged into the IAM client's configuration: credentials of an assumed role, an endpoint, a region. */
-  readonly clientConfig?: Readonly<Record<string, unknown>>;
+/** The options readApi.ts takes for the same things (client, time-outs, deadline, polling), and more. */
+export interface LastAccessedReadOptions extends Pick<
+  ApiReadOptions,
+  "clientConfig" | "requestTimeoutMs" | "deadline" | "initialPollMs" | "maxPollMs" | "sleep"
+> {
+  /** IAM calls in flight at once. */
   readonly concurrency?: number;
   /** The longest total pause for one principal's job, in seconds. */
   readonly waitSeconds?: number;
-  readonly initialPollMs?: number;
-  readonly maxPollMs?: number;
-  readonly sleep?: (ms: number) => Promise<void>;
-  /** Each request's time to answer before it fails (and the SDK retries it); default 10 s. */
-  readonly requestTimeoutMs?: number;
-  /**
-   * The account's deadline: every call runs under it, and once it passes the read stops and is
-   * unavailable, naming the deadline (its setting).
-   */
-  readonly deadline?: Deadline;
-  /** Wraps every call (tests count them); default: under `deadline`. */
+  /** Wraps every call (tests count them); default: under `deadline`, which also ends the read once passed. */
   readonly call?: Call;
   /** After each principal: how many are done of how many. */
   readonly onProgress?: (done: number, total: number) => void;

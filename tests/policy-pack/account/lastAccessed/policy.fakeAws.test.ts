@@ -7,7 +7,8 @@ import type { StackValidationArgs } from "@pulumi/policy";
 import { createUnusedServicePermissionsPolicy } from "../../../../policy-pack/account/lastAccessed/policy";
 import { memoiseReads } from "../../../../policy-pack/account/policies";
 import { readAccount } from "../../../../policy-pack/account/source";
-import { errors, FakeAccount, FakeAws } from "../../../support/fakeAws";
+import { errors, FakeAccount } from "../../../support/fakeAws";
+import { useFakeAws } from "../../../support/useFakeAws";
 
 const KEY = "AKIAIOSFODNN7EXAMPLE";
 const ID = "123456789012";
@@ -40,15 +41,9 @@ const args = (config: object): StackValidationArgs => ({
 
 describe("unused-service-permissions (pack policy) against fakeAws", function () {
   this.timeout(30_000);
-  let fake: FakeAws;
-  before(async () => {
-    fake = await FakeAws.start();
-  });
-  after(async () => {
-    await fake.stop();
-  });
+  const fakeAws = useFakeAws();
   async function run(config: object): Promise<string[]> {
-    const clientConfig = { endpoint: fake.url };
+    const clientConfig = { endpoint: fakeAws().url };
     const policy = createUnusedServicePermissionsPolicy({
       read: memoiseReads((s) => readAccount(s, { clientConfig, initialPollMs: 1 })),
       now: () => now,
@@ -61,7 +56,7 @@ describe("unused-service-permissions (pack policy) against fakeAws", function ()
   }
 
   it("is disabled unless configured, and reports each principal with unused services, naming the account", async () => {
-    fake.addAccount(KEY, account());
+    fakeAws().addAccount(KEY, account());
     const policy = createUnusedServicePermissionsPolicy({
       read: async () => ({}) as never,
       now: () => now,
@@ -74,7 +69,7 @@ describe("unused-service-permissions (pack policy) against fakeAws", function ()
   });
 
   it("an endpoint that refuses the jobs: one diagnostic saying it was not evaluated and which permission", async () => {
-    fake.addAccount(
+    fakeAws().addAccount(
       KEY,
       account({
         failAlways: { GetServiceLastAccessedDetails: errors.accessDenied("GetServiceLastAccessedDetails") },

@@ -8,7 +8,8 @@ import { Call, PrincipalUse } from "../../../../policy-pack/account/lastAccessed
 import { Principal } from "../../../../policy-pack/account/lastAccessed/principal";
 import { readLastAccessed } from "../../../../policy-pack/account/lastAccessed/read";
 import { startDeadline } from "../../../../policy-pack/account/deadline";
-import { errors, FakeAccount, FakeAws } from "../../../support/fakeAws";
+import { errors, FakeAccount } from "../../../support/fakeAws";
+import { useFakeAws } from "../../../support/useFakeAws";
 import { PrincipalJobSpec } from "../../../support/fakeAwsLastAccessed";
 
 const KEY = "AKIAIOSFODNN7EXAMPLE";
@@ -40,20 +41,14 @@ const services = (u: PrincipalUse | undefined) => (u && "services" in u ? u.serv
 
 describe("readLastAccessed with the real SDK against fakeAws", function () {
   this.timeout(30_000);
-  let fake: FakeAws;
+  const fakeAws = useFakeAws();
   const pauses: number[] = [];
-  before(async () => {
-    fake = await FakeAws.start();
-  });
-  after(async () => {
-    await fake.stop();
-  });
   beforeEach(() => {
     pauses.length = 0;
   });
   const read = (principals: readonly Principal[], extra: Parameters<typeof readLastAccessed>[1] = {}) =>
     readLastAccessed(principals, {
-      clientConfig: { endpoint: fake.url },
+      clientConfig: { endpoint: fakeAws().url },
       initialPollMs: 10,
       sleep: async (ms) => {
         pauses.push(ms);
@@ -62,7 +57,7 @@ describe("readLastAccessed with the real SDK against fakeAws", function () {
     });
 
   it("waits out a job (IN_PROGRESS twice, then COMPLETED) and reads each service as IAM answers it", async () => {
-    fake.addAccount(KEY, account({ principals: { [deploy.arn]: { ...used, pollsBeforeComplete: 2 } } }));
+    fakeAws().addAccount(KEY, account({ principals: { [deploy.arn]: { ...used, pollsBeforeComplete: 2 } } }));
     const out = await read([deploy]);
     assert.ok("value" in out, JSON.stringify(out));
     assert.deepStrictEqual(services(out.value[0]), [
@@ -74,7 +69,7 @@ describe("readLastAccessed with the real SDK against fakeAws", function () {
       },
       { namespace: "ec2", name: "Amazon EC2", lastAuthenticated: null, totalAuthenticatedEntities: 0 },
     ]);
-    assert.deepStrictEqual(fake.counts(KEY), {
+    assert.deepStrictEqual(fakeAws().counts(KEY), {
       GenerateServiceLastAccessedDetails: 1,
       GetServiceLastAccessedDetails: 3,
     });
@@ -83,18 +78,18 @@ describe("readLastAccessed with the real SDK against fakeAws", function () {
 
   it("reads every page (Marker) of a long list", async () => {
     const many = Array.from({ length: 5 }, (_, i) => ({ namespace: `svc${i}` }));
-    fake.addAccount(KEY, account({ principals: { [admins.arn]: { services: many } }, pageSize: 2 }));
+    fakeAws().addAccount(KEY, account({ principals: { [admins.arn]: { services: many } }, pageSize: 2 }));
     const out = await read([admins]);
     assert.ok("value" in out);
     assert.deepStrictEqual(
       services(out.value[0])?.map((s) => s.namespace),
       many.map((s) => s.namespace),
     );
-    assert.strictEqual(fake.counts(KEY).GetServiceLastAccessedDetails, 3);
+    assert.strictEqual(fakeAws().counts(KEY).GetServiceLastAccessedDetails, 3);
   });
 
   it("a job that FAILED leaves that principal unavailable, naming the permission and IAM's reason; the others are read", async () => {
-    fake.addAccount(
+    fakeAws().addAccount(
       KEY,
       account({
         principals: {
@@ -115,7 +110,7 @@ describe("readLastAccessed with the real SDK against fakeAws", function () {
 
   it("access denied: the whole read is unavailable, naming the permission, and no further jobs are started", async () => {
     const many = Array.from({ length: 30 }, (_, i) => principal("role", `r${i}`));
-    fake.addAccount(
+    fakeAws().addAccount(
       KEY,
       account(
         { otherPrincipals: used },
@@ -131,11 +126,14 @@ describe("readLastAccessed with the real SDK against fakeAws", function () {
       unavailable:
         "iam:GenerateServiceLastAccessedDetails was denied (AccessDenied); grant iam:GenerateServiceLastAccessedDetails to the credentials running the check",
     });
-    assert.ok(fake.counts(KEY).GenerateServiceLastAccessedDetails <= 3, JSON.stringify(fake.counts(KEY)));
+    assert.ok(
+      fakeAws().counts(KEY).GenerateServiceLastAccessedDetails <= 3,
+      JSON.stringify(fakeAws().counts(KEY)),
+    );
   });
 
   it("an endpoint that does not implement the calls: unavailable, saying so and naming the call", async () => {
-    fake.addAccount(KEY, account(undefined));
+    fakeAws().addAccount(KEY, account(undefined));
     const out = await read([deploy, alice]);
     assert.ok("unavailable" in out);
     assert.match(
@@ -145,7 +143,7 @@ describe("readLastAccessed with the real SDK against fakeAws", function () {
   });
 
   it("a job that never completes stops at the bound on the total pause, and says which setting raises it", async () => {
-    fake.addAccount(
+    fakeAws().addAccount(
       KEY,
       account({ principals: { [deploy.arn]: { ...used, pollsBeforeComplete: 1_000_000 } } }),
     );
@@ -157,11 +155,11 @@ describe("readLastAccessed with the real SDK against fakeAws", function () {
         "role deploy: IAM's last-accessed job was still in progress after 1 s (iam:GetServiceLastAccessedDetails); raise lastAccessedWaitSeconds or run the audit again",
     });
     assert.deepStrictEqual(pauses, [100, 200, 400]);
-    assert.strictEqual(fake.counts(KEY).GetServiceLastAccessedDetails, 4);
+    assert.strictEqual(fakeAws().counts(KEY).GetServiceLastAccessedDetails, 4);
   });
 
   it("throttling: the SDK's retries absorb it; past them, only that principal is unavailable", async () => {
-    fake.addAccount(
+    fakeAws().addAccount(
       KEY,
       account(
         { otherPrincipals: used },
@@ -170,7 +168,7 @@ describe("readLastAccessed with the real SDK against fakeAws", function () {
     );
     const ok = await read([deploy]);
     assert.ok("value" in ok && services(ok.value[0])?.length === 2, JSON.stringify(ok));
-    fake.addAccount(
+    fakeAws().addAccount(
       KEY,
       account(
         { otherPrincipals: used },
@@ -189,7 +187,7 @@ describe("readLastAccessed with the real SDK against fakeAws", function () {
   });
 
   it("never has more calls in flight than the concurrency, and reports progress per principal", async () => {
-    fake.addAccount(
+    fakeAws().addAccount(
       KEY,
       account({ otherPrincipals: { ...used, pollsBeforeComplete: 1 } }, { latencyMs: 20 }),
     );
@@ -216,17 +214,17 @@ describe("readLastAccessed with the real SDK against fakeAws", function () {
       progress,
       many.map((_, i) => `${i + 1}/12`),
     );
-    assert.strictEqual(fake.total(KEY), 12 * 3);
+    assert.strictEqual(fakeAws().total(KEY), 12 * 3);
   });
 
   it("an endpoint that never answers: each call ends at the request timeout; the principal is unavailable, naming it", async () => {
-    fake.addAccount(
+    fakeAws().addAccount(
       KEY,
       account({ otherPrincipals: used }, { neverAnswer: ["GenerateServiceLastAccessedDetails"] }),
     );
     const t0 = Date.now();
     const out = await readLastAccessed([deploy], {
-      clientConfig: { endpoint: fake.url, maxAttempts: 1 },
+      clientConfig: { endpoint: fakeAws().url, maxAttempts: 1 },
       requestTimeoutMs: 300,
     });
     assert.ok(Date.now() - t0 < 4000);
@@ -238,12 +236,12 @@ describe("readLastAccessed with the real SDK against fakeAws", function () {
   });
 
   it("the account's deadline stops the whole read, naming the call and the deadline; nothing hangs", async () => {
-    fake.addAccount(KEY, account({ otherPrincipals: { ...used, pollsBeforeComplete: 1_000_000 } }));
+    fakeAws().addAccount(KEY, account({ otherPrincipals: { ...used, pollsBeforeComplete: 1_000_000 } }));
     const deadline = startDeadline(0.5, "--account-deadline-seconds");
     const t0 = Date.now();
     try {
       const out = await readLastAccessed([deploy, alice], {
-        clientConfig: { endpoint: fake.url },
+        clientConfig: { endpoint: fakeAws().url },
         deadline,
         initialPollMs: 50,
         waitSeconds: 600,
@@ -260,8 +258,8 @@ describe("readLastAccessed with the real SDK against fakeAws", function () {
   });
 
   it("no principals: no call at all", async () => {
-    fake.addAccount(KEY, account({}));
+    fakeAws().addAccount(KEY, account({}));
     assert.deepStrictEqual(await read([]), { value: [] });
-    assert.strictEqual(fake.total(KEY), 0);
+    assert.strictEqual(fakeAws().total(KEY), 0);
   });
 });
