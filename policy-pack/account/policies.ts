@@ -9,7 +9,14 @@
  */
 import * as path from "path";
 import type { ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { AccountPolicyName, accountPolicyNames, controlIds, controls, describe, PolicyName } from "../controls";
+import {
+  AccountPolicyName,
+  accountPolicyNames,
+  controlIds,
+  controls,
+  describe,
+  PolicyName,
+} from "../controls";
 import { defaultPasswordPolicyConfig } from "../rules/passwordPolicy";
 import {
   accountConfigSchemas,
