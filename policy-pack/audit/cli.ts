@@ -15,7 +15,7 @@ import { AccountFacts } from "../account/facts";
 import { readAccount } from "../account/source";
 import { accountDeadlineRange, defaultDeadlineSeconds, defaultReportWaitSeconds } from "../account/config";
 import { quietSdk } from "../account/sdkWarning";
-import { ConfigError, defaultAuditConfig, loadAuditConfig } from "./config";
+import { AuditConfig, ConfigError, defaultAuditConfig, loadAuditConfig } from "./config";
 import { Format, formats, renderers } from "./render";
 import { auditFacts, exitCodeOf, missingRootWarning, unreadable } from "./run";
 import { OrganizationError } from "./organization/accounts";
@@ -29,7 +29,7 @@ import { defaultRoleName } from "./organization/run";
 import { AssumeRoleError } from "../account/assumeRole";
 import { startSpinner } from "./spinner";
 import { lastAccessedDaysProblem, lastAccessedFindings } from "./lastAccessed";
-import { defaultUnusedDays } from "../account/lastAccessed/config";
+import { defaultUnusedDays, LastAccessedSettings } from "../account/lastAccessed/config";
 
 interface Options {
   readonly credentialReport?: string;
@@ -99,7 +99,11 @@ async function readFacts(o: Options): Promise<AccountFacts> {
   }
 }
 
-const lastAccessedDays = (v: true | number): number => (v === true ? defaultUnusedDays : v);
+/** --last-accessed's settings: the --config file's (or the defaults), with DAYS when given. */
+const lastAccessedSettings = (v: true | number, config: AuditConfig): LastAccessedSettings => ({
+  ...config.lastAccessed,
+  ...(v === true ? {} : { unusedDays: v }),
+});
 
 function checkCombination(o: Options): void {
   if (o.credentialReport && o.accountDeadlineSeconds !== undefined) {
@@ -135,7 +139,7 @@ async function audit(o: Options): Promise<number> {
       now,
       reportWaitSeconds: defaultReportWaitSeconds,
       deadlineSeconds: o.accountDeadlineSeconds ?? defaultDeadlineSeconds,
-      ...(o.lastAccessed === undefined ? {} : { lastAccessedDays: lastAccessedDays(o.lastAccessed) }),
+      ...(o.lastAccessed === undefined ? {} : { lastAccessed: lastAccessedSettings(o.lastAccessed, config) }),
     });
   }
   const facts = await readFacts(o);
@@ -145,9 +149,9 @@ async function audit(o: Options): Promise<number> {
   if (warning) process.stderr.write(`audit: warning: ${warning}\n`);
   const result = auditFacts(facts, config, now);
   if (o.lastAccessed !== undefined) {
-    const days = lastAccessedDays(o.lastAccessed);
+    const settings = lastAccessedSettings(o.lastAccessed, config);
     const deadlineSeconds = o.accountDeadlineSeconds ?? defaultDeadlineSeconds;
-    result.findings.push(...(await lastAccessedFindings({ days, now, deadlineSeconds })));
+    result.findings.push(...(await lastAccessedFindings({ settings, now, deadlineSeconds })));
   }
   process.stdout.write(renderers[o.format]({ result, facts }));
   return exitCodeOf(result);
@@ -196,7 +200,7 @@ function program(): Command {
     )
     .option(
       "--last-accessed [days]",
-      `also list, per group, role and user with policies, the services it may use but has not used within DAYS (default ${defaultUnusedDays}; IAM's service last-accessed data, a job per principal)`,
+      `also list, per group, role and user with policies, the services it may use but has not used within DAYS (default: --config's unusedDays, else ${defaultUnusedDays}; IAM's service last-accessed data, a job per principal)`,
       checked(lastAccessedDaysProblem, Number),
     )
     .exitOverride()

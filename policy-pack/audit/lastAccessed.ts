@@ -1,11 +1,11 @@
 /**
- * `--last-accessed [DAYS]` (default 90): after the account checks, the service last-accessed
+ * `--last-accessed [DAYS]` (default: the --config file's unusedDays, else 90): after the account checks, the service last-accessed
  * review of every group, role and user with a policy of its own (account/lastAccessed/), with a
  * progress bar on stderr when it is a terminal, under a deadline of its own.
  */
 import { startDeadline } from "../account/deadline";
 import { Finding } from "../account/finding";
-import { unusedDaysRange } from "../account/lastAccessed/config";
+import { LastAccessedSettings, unusedDaysRange } from "../account/lastAccessed/config";
 import { reviewLastAccessed } from "../account/lastAccessed/review";
 import { listPrincipals } from "../account/lastAccessed/temporaryListing";
 import { startSpinner } from "./spinner";
@@ -27,7 +27,8 @@ export function progressText(done: number, total: number): string {
 }
 
 export interface LastAccessedRun {
-  readonly days: number;
+  /** DAYS (`unusedDays`), the bound on each job's wait and the calls in flight. */
+  readonly settings: LastAccessedSettings;
   readonly now: Date;
   /** The clients' configuration for the account (credentials of an assumed role, an endpoint). */
   readonly clientConfig?: Readonly<Record<string, unknown>>;
@@ -47,10 +48,13 @@ export async function lastAccessedFindings(r: LastAccessedRun): Promise<Finding[
   spinner.start();
   const deadline = startDeadline(r.deadlineSeconds, "--account-deadline-seconds");
   try {
-    const principals = await listPrincipals(r.clientConfig, { deadline });
-    return await reviewLastAccessed(principals, r.days, r.now, {
+    const { unusedDays, lastAccessedWaitSeconds, concurrency } = r.settings;
+    const principals = await listPrincipals(r.clientConfig, { deadline, concurrency });
+    return await reviewLastAccessed(principals, unusedDays, r.now, {
       clientConfig: r.clientConfig,
       deadline,
+      concurrency,
+      waitSeconds: lastAccessedWaitSeconds,
       onProgress: (done, total) => spinner.update(progressText(done, total)),
     });
   } finally {

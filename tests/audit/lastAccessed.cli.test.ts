@@ -4,6 +4,9 @@
  * endpoint refuses the jobs, and the usage errors.
  */
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { errors, FakeAccount } from "../support/fakeAws";
 import { useFakeAws } from "../support/useFakeAws";
 import { PrincipalJobSpec } from "../support/fakeAwsLastAccessed";
@@ -86,6 +89,20 @@ describe("npm run audit -- --last-accessed", function () {
     const r = await audit("--last-accessed");
     const deploy = unused(JSON.parse(r.stdout) as Json).find((f) => f.subject === "deploy");
     assert.match(deploy?.message ?? "", /2 of 3 services .* in the last 90 days/);
+  });
+
+  it("--config's unusedDays is the window when DAYS is not given (the pack's config file, shared)", async () => {
+    fakeAws().addAccount(KEY, account());
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "last-accessed-"));
+    const file = path.join(dir, "policy-config.json");
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ "unused-service-permissions": { unusedDays: 5, concurrency: 2 } }),
+    );
+    const r = await audit("--config", file, "--last-accessed");
+    const deploy = unused(JSON.parse(r.stdout) as Json).find((f) => f.subject === "deploy");
+    // s3, used 10 days ago, is unused within 5 days.
+    assert.match(deploy?.message ?? "", /^role deploy: 3 of 3 services .* in the last 5 days/);
   });
 
   it("without the flag no last-accessed call is made", async () => {

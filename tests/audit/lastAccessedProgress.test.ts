@@ -1,5 +1,6 @@
 /** The --last-accessed progress bar: on a terminal only, counting principals as their jobs finish. */
 import * as assert from "assert";
+import { defaultLastAccessedSettings } from "../../policy-pack/account/lastAccessed/config";
 import { lastAccessedFindings, progressText } from "../../policy-pack/audit/lastAccessed";
 import { useFakeAws } from "../support/useFakeAws";
 import { recordingStream } from "../support/ttyStream";
@@ -24,7 +25,7 @@ describe("--last-accessed progress", function () {
       },
     });
     return lastAccessedFindings({
-      days: 90,
+      settings: defaultLastAccessedSettings,
       now,
       deadlineSeconds: 30,
       clientConfig: { endpoint: fakeAws().url },

@@ -35,3 +35,15 @@ export const defaultUnusedDays = p.unusedDays.default;
 export const unusedDaysRange = { min: p.unusedDays.minimum, max: p.unusedDays.maximum } as const;
 export const defaultLastAccessedWaitSeconds = p.lastAccessedWaitSeconds.default;
 export const defaultLastAccessedConcurrency = p.concurrency.default;
+
+export interface LastAccessedSettings {
+  readonly unusedDays: number;
+  readonly lastAccessedWaitSeconds: number;
+  readonly concurrency: number;
+}
+
+export const defaultLastAccessedSettings: LastAccessedSettings = {
+  unusedDays: defaultUnusedDays,
+  lastAccessedWaitSeconds: defaultLastAccessedWaitSeconds,
+  concurrency: defaultLastAccessedConcurrency,
+};

@@ -4,6 +4,7 @@
  * shows per-account progress on a terminal, and returns the exit code.
  */
 import { baseClientConfig } from "../../account/readApi";
+import type { LastAccessedSettings } from "../../account/lastAccessed/config";
 import { AuditConfig } from "../config";
 import { Format } from "../render";
 import { organizationWriters } from "../render/organization";
@@ -20,7 +21,7 @@ export interface OrganizationCommandOptions {
   readonly now: Date;
   readonly reportWaitSeconds: number;
   readonly deadlineSeconds: number;
-  readonly lastAccessedDays?: number;
+  readonly lastAccessed?: LastAccessedSettings;
 }
 
 export const concurrencyRange = { min: 1, max: 100, default: 20 } as const;
@@ -62,7 +63,7 @@ export async function runOrganizationAudit(o: OrganizationCommandOptions): Promi
         now: o.now,
         reportWaitSeconds: o.reportWaitSeconds,
         deadlineSeconds: o.deadlineSeconds,
-        lastAccessedDays: o.lastAccessedDays,
+        lastAccessed: o.lastAccessed,
         clientConfig,
         sts,
         onStart: progress.started,

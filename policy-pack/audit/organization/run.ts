@@ -14,6 +14,7 @@ import { readAccountFromApi } from "../../account/readApi";
 import { AuditConfig } from "../config";
 import { auditFacts, unreadable } from "../run";
 import { lastAccessedFindings } from "../lastAccessed";
+import type { LastAccessedSettings } from "../../account/lastAccessed/config";
 import { activeAccounts, Caller, OrganizationAccount, OrganizationError } from "./accounts";
 import { forEachBounded } from "./pool";
 import { AccountOutcome, OrganizationTotals, OrganizationWriter } from "./types";
@@ -30,8 +31,8 @@ export interface OrganizationAuditOptions {
   readonly reportWaitSeconds: number;
   /** The longest one account may take, its role assumption included (--account-deadline-seconds). */
   readonly deadlineSeconds?: number;
-  /** `--last-accessed DAYS`: the per-principal review in each account too. */
-  readonly lastAccessedDays?: number;
+  /** `--last-accessed`: the per-principal review in each account too, with these settings. */
+  readonly lastAccessed?: LastAccessedSettings;
   /** Merged into every client's configuration (region, endpoint). */
   readonly clientConfig?: Readonly<Record<string, unknown>>;
   /** One STS client with the caller's credentials for every AssumeRole (made per call otherwise). */
@@ -72,11 +73,11 @@ export async function auditAccount(
     if (cannot) return { ...who, status: "error", error: `nothing could be read: ${cannot}` };
     const named = { ...facts, accountId: facts.accountId ?? account.id };
     const result = auditFacts(named, o.config, o.now);
-    const days = o.lastAccessedDays;
-    if (days !== undefined) {
+    const settings = o.lastAccessed;
+    if (settings) {
       const deadlineSeconds = o.deadlineSeconds ?? defaultDeadlineSeconds;
       const more = await lastAccessedFindings({
-        days,
+        settings,
         now: o.now,
         clientConfig,
         deadlineSeconds,
