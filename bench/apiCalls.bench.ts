@@ -1,6 +1,7 @@
 /**
  * API calls per account for 10 and 5,000 IAM users, against fakeAws on 127.0.0.1 with the real
- * SDK v3: this project's read (one credential report + a fixed set of account calls) versus the
+ * SDK v3: this project's read (one credential report, a fixed set of account calls and the
+ * authorization snapshot's pages) versus the
  * per-user approach AWSGuard takes (ListUsers, then ListAccessKeys and ListMFADevices for every
  * user), implemented here only to be counted. Prints both counts, the ratio and the local wall
  * time; asserts nothing. (Against real IAM the per-user calls also meet IAM's request throttling.)

@@ -5,6 +5,7 @@
  * The `aws:*` keys that pick the account (assumeRoles, allowedAccountIds) are checked too.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { distance } from "fastest-levenshtein";
 import type { AccountBaselineArgs } from "./accountBaseline";
 import type { AlternateContactsArgs } from "./alternateContacts";
 import type { AccountBaseline } from "./accountBaseline";
@@ -16,6 +17,25 @@ import { checkOrganizationConfig, OrganizationConfig } from "./validation/organi
 import { checkProviderConfig } from "./validation/providerConfig";
 
 export const projectName = "aws-account-baseline";
+
+/**
+ * A namespace this many edits (or fewer, ignoring case) from the project's is taken for a typo of
+ * it: its keys would otherwise be ignored and the defaults used. Real provider namespaces (`aws`,
+ * `aws-native`, `pulumi`, ...) are 10 or more edits away, so they are never affected.
+ */
+export const namespaceTypoDistance = 3;
+
+/** The issue for a key whose namespace is a near-miss of the project's, or undefined. */
+function misspelledNamespace(fullKey: string): string | undefined {
+  const colon = fullKey.indexOf(":");
+  if (colon < 0) return undefined;
+  const namespace = fullKey.slice(0, colon);
+  if (namespace === projectName || distance(namespace.toLowerCase(), projectName) > namespaceTypoDistance) {
+    return undefined;
+  }
+  const meant = `${projectName}:${fullKey.slice(colon + 1)}`;
+  return `${fullKey} is not in this project's namespace "${projectName}" (did you mean ${meant}?): the program would ignore it and use the default`;
+}
 export const programKeys = [...accountBaselineKeys, "organization"];
 
 export interface ProgramConfig {
@@ -36,6 +56,8 @@ export function readProgramConfig(): ProgramConfig {
   const given: Record<string, unknown> = {};
   const issues = new Issues();
   for (const [fullKey, value] of Object.entries(config)) {
+    const typo = misspelledNamespace(fullKey);
+    if (typo !== undefined) issues.add(typo);
     if (!fullKey.startsWith(prefix)) continue;
     const key = fullKey.slice(prefix.length);
     if (!programKeys.includes(key)) {

@@ -17,6 +17,8 @@ export interface Control {
   readonly securityHub?: readonly string[];
   /** Other tools' ids for the same check (Checkov). */
   readonly others?: readonly string[];
+  /** Prowler check ids for the same control. */
+  readonly prowler?: readonly string[];
   readonly severity: Severity;
   /** The requirement in a few words, for tables and SARIF rule names. */
   readonly title: string;
@@ -34,6 +36,21 @@ export const resourcePolicyNames = [
   "iam-policies-via-groups-only",
   "admin-policy-only-on-mfa-group",
   "login-profile-reset-required",
+  "support-role-declared",
+  "access-analyzer-declared",
+] as const;
+
+/** The live permissions review (policy-pack/account/permissions/): one authorization snapshot per account. */
+export const permissionPolicyNames = [
+  "admin-access-requires-mfa",
+  "user-policies-via-groups-only",
+  "no-custom-full-admin-policies",
+  "cloudshell-full-access-restricted",
+  "no-access-keys-at-setup",
+  "no-expired-server-certificates",
+  "support-role-exists",
+  "access-analyzer-enabled",
+  "centralized-root-access-enabled",
 ] as const;
 
 export const accountPolicyNames = [
@@ -46,6 +63,7 @@ export const accountPolicyNames = [
   "unused-credentials-disabled",
   "single-active-access-key",
   "security-contact-registered",
+  ...permissionPolicyNames,
 ] as const;
 
 /** Opt-in live-account policies, per principal (disabled unless asked for: they cost calls per principal). */
@@ -53,6 +71,7 @@ export const optInPolicyNames = ["unused-service-permissions"] as const;
 
 export type ResourcePolicyName = (typeof resourcePolicyNames)[number];
 export type AccountPolicyName = (typeof accountPolicyNames)[number];
+export type PermissionPolicyName = (typeof permissionPolicyNames)[number];
 export type OptInPolicyName = (typeof optInPolicyNames)[number];
 export type PolicyName = ResourcePolicyName | AccountPolicyName | OptInPolicyName;
 
@@ -121,6 +140,20 @@ export const controls: Readonly<Record<PolicyName, Control>> = {
     severity: "medium",
     title: "Initial console passwords are encrypted and must be reset at first sign-in",
   },
+  "support-role-declared": {
+    cis: "1.16",
+    cisV3: "1.17",
+    securityHub: ["IAM.18"],
+    severity: "low",
+    title: "The baseline's stack declares a support role",
+  },
+  "access-analyzer-declared": {
+    cis: "1.19",
+    cisV3: "1.20",
+    securityHub: ["IAM.28"],
+    severity: "medium",
+    title: "The baseline's stack declares an external access analyzer",
+  },
   "root-access-keys-absent": {
     cis: "1.3",
     cisV3: "1.4",
@@ -182,6 +215,82 @@ export const controls: Readonly<Record<PolicyName, Control>> = {
     severity: "medium",
     title: "Security contact information is registered",
   },
+  "admin-access-requires-mfa": {
+    prowler: ["iam_administrator_access_with_mfa"],
+    departsFrom: {
+      ids: ["CIS 1.15 (v3 1.16)"],
+      why:
+        'it fails any attached policy allowing "*" on "*", and the baseline keeps AdministratorAccess on its ' +
+        "Administrators group on purpose; instead this policy requires full rights to reach a person only through " +
+        "a group that enforces MFA, with MFA active, and a role only through a trust policy that requires MFA",
+    },
+    severity: "high",
+    title:
+      "Full administrative rights only with MFA: users through an MFA-enforcing group, roles by their trust",
+  },
+  "user-policies-via-groups-only": {
+    cis: "1.14",
+    cisV3: "1.15",
+    securityHub: ["IAM.2"],
+    prowler: ["iam_policy_attached_only_to_group_or_roles"],
+    severity: "low",
+    title: "No IAM user has attached or inline policies",
+  },
+  "no-custom-full-admin-policies": {
+    cis: "1.15",
+    cisV3: "1.16",
+    securityHub: ["IAM.1"],
+    prowler: [
+      "iam_customer_attached_policy_no_administrative_privileges",
+      "iam_customer_unattached_policy_no_administrative_privileges",
+    ],
+    severity: "high",
+    title: 'No customer managed policy allows "*" on "*"',
+  },
+  "cloudshell-full-access-restricted": {
+    cis: "1.21",
+    cisV3: "1.22",
+    securityHub: ["IAM.27"],
+    prowler: ["iam_policy_cloudshell_admin_not_attached"],
+    severity: "medium",
+    title: "AWSCloudShellFullAccess is attached to no user, group or role",
+  },
+  "no-access-keys-at-setup": {
+    cis: "1.10",
+    cisV3: "1.11",
+    prowler: ["iam_user_no_setup_initial_access_key"],
+    severity: "medium",
+    title: "No console user has an access key created with the user and never used",
+  },
+  "no-expired-server-certificates": {
+    cis: "1.18",
+    cisV3: "1.19",
+    securityHub: ["IAM.26"],
+    prowler: ["iam_no_expired_server_certificates_stored"],
+    severity: "medium",
+    title: "No expired IAM server certificate is stored",
+  },
+  "support-role-exists": {
+    cis: "1.16",
+    cisV3: "1.17",
+    securityHub: ["IAM.18"],
+    prowler: ["iam_support_role_created"],
+    severity: "low",
+    title: "A role with AWSSupportAccess exists for incident handling with AWS Support",
+  },
+  "access-analyzer-enabled": {
+    cis: "1.19",
+    cisV3: "1.20",
+    securityHub: ["IAM.28"],
+    prowler: ["accessanalyzer_enabled"],
+    severity: "medium",
+    title: "An active external access analyzer in every region checked",
+  },
+  "centralized-root-access-enabled": {
+    others: ["CIS v7 2.1.1"],
+    severity: "medium",
+    title: "Organizations' centralized root access (RootCredentialsManagement, RootSessions) is enabled",
+  },
   "unused-service-permissions": {
     severity: "low",
     title: "Principals are granted only services they used within the review window",
@@ -195,6 +304,7 @@ export function controlIds(policy: PolicyName): string[] {
     ...(c.cis ? [`CIS ${c.cis}${c.cisV3 ? ` (v3 ${c.cisV3})` : ""}`] : []),
     ...(c.securityHub ?? []).map((id) => `Security Hub ${id}`),
     ...(c.others ?? []),
+    ...(c.prowler ?? []).map((id) => `Prowler ${id}`),
   ];
 }
 

@@ -135,7 +135,13 @@ export async function main(argv: string[]): Promise<number> {
   try {
     resources = [...(await runProgram(stackConfig, { preview: opts.preview ?? false })), ...extra];
   } catch (e) {
-    throw new UsageError(`the program rejected ${opts.stackConfig}: ${(e as Error).message.split("\n")[0]}`);
+    // A ValidationError lists every problem, one a line: show each, once.
+    const problems = (e as Error).message.split("\n").filter((l) => l.trim() !== "");
+    throw new UsageError(
+      problems.length > 1
+        ? `the program rejected ${opts.stackConfig} (${problems.length} problems):\n${problems.map((p) => `  ${p}`).join("\n")}`
+        : `the program rejected ${opts.stackConfig}: ${problems[0] ?? String(e)}`,
+    );
   }
 
   // A clone's `npm ci` builds bin/; after an edit to the pack's sources, check what was edited.
@@ -156,7 +162,11 @@ export async function main(argv: string[]): Promise<number> {
 /** One line on stderr, exit 2; exits at once so a rejection the Pulumi runtime left behind cannot add a stack trace. */
 function fail(e: unknown): never {
   if (e instanceof CommanderError) process.exit(e.exitCode);
-  process.stderr.write(`check: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}\n`);
+  // A usage error is written whole (a rejected stack config lists every problem); anything else
+  // is cut to its first line, so no stack trace follows it.
+  const text =
+    e instanceof UsageError ? e.message : e instanceof Error ? e.message.split("\n")[0] : String(e);
+  process.stderr.write(`check: ${text}\n`);
   process.exit(2);
 }
 

@@ -40,11 +40,6 @@ export function formatReport(result: CheckResult, source: string): string {
   const lines: string[] = [`Policy check of ${result.resourceCount} resources from ${source}`];
   const offline = result.findings.filter(isAccountNotEvaluated);
   const findings = result.findings.filter((f) => !isAccountNotEvaluated(f));
-  for (const name of result.unknownPolicyNames) {
-    lines.push(
-      `warning: the policy pack config names "${name}", which is not a policy of this pack; it is ignored`,
-    );
-  }
   for (const level of order) {
     const group = findings.filter((f) => f.enforcementLevel === level);
     if (group.length === 0) continue;

@@ -18,7 +18,6 @@ import {
   PolicyPackConfigFile,
   ResolvedPackConfig,
   reconcilePolicyConfig,
-  unknownPolicyNames,
 } from "../policy-pack/config/packConfig";
 
 /** A resource as `runProgram` reports it (see tools/runProgram.ts). */
@@ -62,7 +61,6 @@ function changes(before: Record<string, unknown>, after: Record<string, unknown>
 
 export interface CheckResult {
   readonly config: ResolvedPackConfig;
-  readonly unknownPolicyNames: string[];
   readonly findings: Finding[];
   readonly remediations: AppliedRemediation[];
   readonly resourceCount: number;
@@ -139,7 +137,6 @@ export async function checkResources(
 
   return {
     config,
-    unknownPolicyNames: unknownPolicyNames(policies, file),
     findings,
     remediations,
     resourceCount: resources.length,

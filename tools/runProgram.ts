@@ -131,7 +131,8 @@ function projectDefaults(project: Project): Record<string, string> {
   return result;
 }
 
-function stackConfig(file: string, projectName: string): Record<string, string> {
+/** A stack file's config as the CLI hands it to a program: `namespace:key` -> text. */
+export function stackConfig(file: string, projectName: string): Record<string, string> {
   const config = (readYaml(file).config ?? {}) as Record<string, unknown>;
   const result: Record<string, string> = {};
   for (const [key, value] of Object.entries(config)) {

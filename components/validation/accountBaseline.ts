@@ -6,15 +6,27 @@ import { checkAdminAccessArgs, adminAccessDefaults } from "./adminAccess";
 import { checkAlternateContactsArgs } from "./alternateContacts";
 import { booleanValue, isPlainObject, Issues, join, objectOf, validated } from "./checks";
 import { checkPasswordPolicyArgs } from "./passwordPolicy";
+import { checkAccessAnalyzerArgs, checkSupportRoleArgs } from "./permissions";
+import type { AccessAnalyzerArgs } from "../accessAnalyzer";
+import type { SupportRoleArgs } from "../supportRole";
 
 /** The args each part is built with (absent: the part is left out), all checked. */
 export interface ResolvedAccountBaselineArgs {
   readonly passwordPolicy?: PasswordPolicyArgs;
   readonly alternateContacts?: AlternateContactsArgs;
   readonly adminAccess?: AdminAccessArgs;
+  readonly supportRole?: SupportRoleArgs;
+  readonly accessAnalyzer?: AccessAnalyzerArgs;
 }
 
-export const accountBaselineKeys = ["passwordPolicy", "alternateContacts", "adminAccess", "retainOnDelete"];
+export const accountBaselineKeys = [
+  "passwordPolicy",
+  "alternateContacts",
+  "adminAccess",
+  "supportRole",
+  "accessAnalyzer",
+  "retainOnDelete",
+];
 
 const passwordPolicyShape =
   "an object of password-policy settings, or false to leave the account's policy alone";
@@ -43,7 +55,8 @@ export function checkAccountBaselineArgs(
   path = "",
 ): ResolvedAccountBaselineArgs | undefined {
   const before = issues.count;
-  const what = "an object { passwordPolicy?, alternateContacts, adminAccess?, retainOnDelete? }";
+  const what =
+    "an object { passwordPolicy?, alternateContacts, adminAccess?, supportRole?, accessAnalyzer?, retainOnDelete? }";
   const given = objectOf(issues, path, value, accountBaselineKeys, what);
   if (given === undefined) return undefined;
   const at = (field: string) => join(path, field);
@@ -90,8 +103,18 @@ export function checkAccountBaselineArgs(
     }
   }
 
+  // Both protect the account: on unless an explicit false.
+  const supportRole =
+    given.supportRole === false ? undefined : ((given.supportRole ?? {}) as SupportRoleArgs);
+  if (supportRole) checkSupportRoleArgs(issues, supportRole, at("supportRole"));
+  const accessAnalyzer =
+    given.accessAnalyzer === false ? undefined : ((given.accessAnalyzer ?? {}) as AccessAnalyzerArgs);
+  if (accessAnalyzer) checkAccessAnalyzerArgs(issues, accessAnalyzer, at("accessAnalyzer"));
+
   if (issues.count > before) return undefined;
   return {
+    ...(supportRole ? { supportRole } : {}),
+    ...(accessAnalyzer ? { accessAnalyzer } : {}),
     ...(passwordPolicy ? { passwordPolicy } : {}),
     ...(alternateContacts ? { alternateContacts } : {}),
     ...(adminAccess ? { adminAccess } : {}),

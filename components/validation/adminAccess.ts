@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AdminAccessArgs } from "../adminAccess";
 import { integerFrom, isEventual, Issues, join, objectOf, show, validated } from "./checks";
 import { groupName, passwordPolicyLimits, userName } from "./aws";
+import { pgpKeyProblem } from "./pgpKey";
 
 export interface ResolvedAdminUser {
   readonly userName: string;
@@ -22,8 +23,9 @@ const userShape = "{ userName, pgpKey? }";
 
 function checkPgpKey(issues: Issues, path: string, value: unknown): pulumi.Input<string> | undefined {
   if (value === undefined || isEventual(value)) return value as pulumi.Input<string> | undefined;
-  if (typeof value === "string" && value.trim().length > 0) return value;
-  return issues.mustBe(path, "a base64-encoded PGP public key or keybase:<username>", value);
+  const problem = typeof value === "string" ? pgpKeyProblem(value.trim()) : pgpKeyProblem("");
+  if (problem === undefined) return (value as string).trim();
+  return issues.mustBe(path, problem, value);
 }
 
 function checkUsers(issues: Issues, path: string, value: unknown): ResolvedAdminUser[] {

@@ -3,6 +3,7 @@
  * grant. Error names are matched as the v3 SDK reports them (`AccessDenied` from IAM's Query
  * protocol, `AccessDeniedException` from REST-JSON, `CredentialsProviderError`, ...).
  */
+import type { Fact } from "./facts";
 const networkCodes = new Set([
   "ECONNREFUSED",
   "ENOTFOUND",
@@ -86,5 +87,23 @@ export async function attempt<T>(permission: string, call: () => Promise<T>): Pr
   } catch (e) {
     if (e instanceof ReadFailure) throw e;
     throw new ReadFailure(describeAwsFailure(permission, e));
+  }
+}
+
+/** What the API always returns on success; missing, the answer was not the API's. */
+export function present<T>(permission: string, value: T | undefined | null, member: string): T {
+  if (value === undefined || value === null) {
+    throw new ReadFailure(notAwsAnswer(permission, `HTTP 200 without ${member}`));
+  }
+  return value;
+}
+
+/** Resolves a read to a Fact: its value, or the ReadFailure's reason. */
+export async function fact<T>(read: () => Promise<T>): Promise<Fact<T>> {
+  try {
+    return { value: await read() };
+  } catch (e) {
+    if (e instanceof ReadFailure) return { unavailable: e.message };
+    return { unavailable: `unexpected error: ${(e as Error).message ?? String(e)}` };
   }
 }

@@ -4,6 +4,7 @@
  * `--config` file (the same format as `--policy-pack-config`).
  */
 import { AccountPolicyName } from "../controls";
+import { permissionConfigSchemas, PermissionThresholds, permissionThresholds } from "./permissions/config";
 
 /** What an account policy reports when it cannot read the account (see `unreadableAccount`). */
 export const unreadableAccountChoices = ["violation", "advisory"] as const;
@@ -86,6 +87,7 @@ export const accountConfigSchemas = {
   },
   "single-active-access-key": { properties: { ...sourceProperties } },
   "security-contact-registered": { properties: { ...sourceProperties } },
+  ...permissionConfigSchemas(sourceProperties),
 } as const satisfies Record<AccountPolicyName, unknown>;
 
 export interface SourceConfig {
@@ -93,7 +95,7 @@ export interface SourceConfig {
   readonly credentialReportWaitSeconds: number;
 }
 
-export interface AccountThresholds {
+export interface AccountThresholds extends PermissionThresholds {
   readonly "root-not-recently-used": { readonly windowDays: number };
   readonly "access-keys-rotated": { readonly maximumKeyAgeDays: number };
   readonly "unused-credentials-disabled": { readonly unusedDays: number };
@@ -110,6 +112,7 @@ export const defaultAccountThresholds: AccountThresholds = {
   "unused-credentials-disabled": {
     unusedDays: accountConfigSchemas["unused-credentials-disabled"].properties.unusedDays.default,
   },
+  ...permissionThresholds(accountConfigSchemas),
 };
 
 export const defaultReportWaitSeconds = sourceProperties.credentialReportWaitSeconds.default;

@@ -6,6 +6,7 @@
  * `not-evaluated` finding; they never guess.
  */
 import type { PasswordPolicySettings } from "../rules/passwordPolicy";
+import type { PermissionFacts } from "./permissions/snapshot";
 
 export type Fact<T> = { readonly value: T } | { readonly unavailable: string };
 
@@ -81,7 +82,8 @@ export const summaryKeys = {
 export const contactTypes = ["BILLING", "OPERATIONS", "SECURITY"] as const;
 export type ContactType = (typeof contactTypes)[number];
 
-export interface AccountFacts {
+/** The credentials half (below) and the permissions half (./permissions/snapshot.ts). */
+export interface AccountFacts extends PermissionFacts {
   /** 12 digits, from STS GetCallerIdentity or the report's ARNs; null when neither said. */
   readonly accountId: string | null;
   readonly source: "aws" | "credential-report";

@@ -9,6 +9,19 @@ import { AccountFacts } from "./facts";
 import { Finding } from "./finding";
 import { alternateContactsComplete, securityContactRegistered } from "./rules/contacts";
 import { Rule, RuleSettings } from "./rules/context";
+import { adminAccessRequiresMfa } from "./rules/adminAccess";
+import {
+  accessAnalyzerEnabled,
+  centralizedRootAccessEnabled,
+  noExpiredServerCertificates,
+} from "./rules/accountServices";
+import {
+  cloudShellFullAccessRestricted,
+  noCustomFullAdminPolicies,
+  supportRoleExists,
+  userPoliciesViaGroupsOnly,
+} from "./rules/permissions";
+import { noAccessKeysAtSetup } from "./rules/setupKeys";
 import { livePasswordPolicy, passwordPolicyRuleNames } from "./rules/passwordPolicy";
 import { rootAccessKeysAbsent, rootHardwareMfa, rootMfaEnabled, rootNotRecentlyUsed } from "./rules/root";
 import {
@@ -20,7 +33,7 @@ import {
 
 export type { RuleSettings } from "./rules/context";
 
-/** What the audit checks on a live account: the nine account policies, then the account settings. */
+/** What the audit checks on a live account: the account policies, then the account settings. */
 export const auditPolicyNames = [
   ...accountPolicyNames,
   ...passwordPolicyRuleNames,
@@ -38,6 +51,15 @@ const rules: Record<AuditPolicyName, Rule> = {
   "unused-credentials-disabled": unusedCredentialsDisabled,
   "single-active-access-key": singleActiveAccessKey,
   "security-contact-registered": securityContactRegistered,
+  "admin-access-requires-mfa": adminAccessRequiresMfa,
+  "user-policies-via-groups-only": userPoliciesViaGroupsOnly,
+  "no-custom-full-admin-policies": noCustomFullAdminPolicies,
+  "cloudshell-full-access-restricted": cloudShellFullAccessRestricted,
+  "no-access-keys-at-setup": noAccessKeysAtSetup,
+  "no-expired-server-certificates": noExpiredServerCertificates,
+  "support-role-exists": supportRoleExists,
+  "access-analyzer-enabled": accessAnalyzerEnabled,
+  "centralized-root-access-enabled": centralizedRootAccessEnabled,
   "password-policy-minimum-length": livePasswordPolicy("password-policy-minimum-length"),
   "password-policy-reuse-prevention": livePasswordPolicy("password-policy-reuse-prevention"),
   "password-policy-character-classes": livePasswordPolicy("password-policy-character-classes"),

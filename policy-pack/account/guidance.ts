@@ -5,6 +5,7 @@
  */
 import type { PasswordPolicyRuleName } from "../rules/passwordPolicy";
 import type { AuditPolicyName } from "./findings";
+import { permissionGuidance } from "./permissions/guidance";
 import { passwordPolicyRuleNames } from "./rules/passwordPolicy";
 import { lastAccessedGuidance } from "./lastAccessed/guidance";
 
@@ -74,6 +75,7 @@ export const guidance: Record<AuditPolicyName, Guidance> = {
     remediationSteps:
       "Declare the SECURITY contact with this project's AlternateContacts component, or Billing and Cost Management console > Account > Alternate contacts > Edit.",
   },
+  ...permissionGuidance,
   ...passwordPolicyGuidance,
   "alternate-contacts-complete": {
     url: "https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-contact-alternate.html",

@@ -2,7 +2,7 @@ import { StackValidationPolicy } from "@pulumi/policy";
 import { createUnusedServicePermissionsPolicy } from "./lastAccessed/policy";
 import { createAccountPolicies, memoiseReads } from "./policies";
 import { quietSdk } from "./sdkWarning";
-import { readAccount } from "./source";
+import { readAccount, readAnalyzersOf } from "./source";
 
 // Before any AWS SDK client exists: the pack's stderr becomes every preview's diagnostics.
 quietSdk();
@@ -15,6 +15,6 @@ const deps = { read: memoiseReads((s) => readAccount(s)), now: () => new Date(),
  * opt-in per-principal policy (disabled unless configured).
  */
 export const accountPolicies: StackValidationPolicy[] = [
-  ...createAccountPolicies(deps),
+  ...createAccountPolicies({ ...deps, readAnalyzers: (s, regions) => readAnalyzersOf(s, regions) }),
   createUnusedServicePermissionsPolicy(deps),
 ];

@@ -33,6 +33,7 @@ import { accountPinConflict } from "./providerPin";
 import { awsProviders, stackTargets } from "./providerRoles";
 import { AccountSource, sourceKey, viaRole } from "./source";
 import { RuleSettings } from "./rules/context";
+import { permissionSentences } from "./permissions/sentences";
 
 export interface AccountPolicyDeps {
   /** Reads one source; `memoiseReads` makes it once per source. */
@@ -40,6 +41,11 @@ export interface AccountPolicyDeps {
   readonly now: () => Date;
   /** Where a relative `credentialReportFile` is resolved from: the pack folder, the engine's working directory. */
   readonly baseDir: string;
+  /** Reads the analyzers of regions the source's read did not cover (access-analyzer-enabled's `regions`). */
+  readonly readAnalyzers?: (
+    s: AccountSource,
+    regions: readonly string[],
+  ) => Promise<AccountFacts["analyzers"]>;
 }
 
 /** One read per source for the life of the process (one preview: the engine starts the pack per run). */
@@ -67,6 +73,7 @@ const sentences: Record<AccountPolicyName, string> = {
   "unused-credentials-disabled": "Passwords and access keys unused for the configured days are disabled.",
   "single-active-access-key": "Each IAM user has at most one active access key.",
   "security-contact-registered": "The account has a SECURITY alternate contact.",
+  ...permissionSentences,
 };
 
 export interface PolicyConfig {
@@ -77,6 +84,8 @@ export interface PolicyConfig {
   readonly windowDays?: number;
   readonly maximumKeyAgeDays?: number;
   readonly unusedDays?: number;
+  readonly setupWindowMinutes?: number;
+  readonly regions?: readonly string[];
 }
 
 /** What one policy examines: each account the stack deploys to, or the report file of its config. */
@@ -114,6 +123,10 @@ function settingsOf(c: PolicyConfig): RuleSettings {
       "unused-credentials-disabled": {
         unusedDays: c.unusedDays ?? d["unused-credentials-disabled"].unusedDays,
       },
+      "no-access-keys-at-setup": {
+        setupWindowMinutes: c.setupWindowMinutes ?? d["no-access-keys-at-setup"].setupWindowMinutes,
+      },
+      "access-analyzer-enabled": { regions: c.regions ?? d["access-analyzer-enabled"].regions },
     },
   };
 }
@@ -192,10 +205,24 @@ async function examine(
     return;
   }
   const label = sourceLabel(name, facts, source);
+  if (name === "access-analyzer-enabled")
+    facts = await withRegions(facts, source, config.regions ?? [], deps);
   for (const f of evaluatePolicy(name, facts, settingsOf(config), deps.now())) {
     if (f.status === "not-evaluated") unjudged(`${label}: not evaluated: ${f.message}`);
     else report(`${label}: ${f.message}`);
   }
+}
+
+/** The facts with the analyzers of every configured region the source's own read did not cover. */
+async function withRegions(
+  facts: AccountFacts,
+  source: AccountSource,
+  regions: readonly string[],
+  deps: AccountPolicyDeps,
+): Promise<AccountFacts> {
+  const missing = regions.filter((r) => !(r in facts.analyzers));
+  if (missing.length === 0 || !deps.readAnalyzers) return facts;
+  return { ...facts, analyzers: { ...facts.analyzers, ...(await deps.readAnalyzers(source, missing)) } };
 }
 
 export function createAccountPolicies(deps: AccountPolicyDeps): StackValidationPolicy[] {

@@ -13,7 +13,7 @@
  */
 import type { AccountClient } from "@aws-sdk/client-account";
 import type { IAMClient } from "@aws-sdk/client-iam";
-import { attempt, notAwsAnswer, ReadFailure } from "./awsErrors";
+import { attempt, fact, notAwsAnswer, present, ReadFailure } from "./awsErrors";
 import { defaultDeadlineSeconds, defaultReportWaitSeconds } from "./config";
 import { Deadline, requestHandlerConfig, startDeadline } from "./deadline";
 import { quietSdk } from "./sdkWarning";
@@ -30,8 +30,9 @@ import {
   summaryKeys,
 } from "./facts";
 import type { PasswordPolicySettings } from "../rules/passwordPolicy";
+import { PermissionReadOptions, readPermissionFacts } from "./permissions/readSnapshot";
 
-export interface ApiReadOptions {
+export interface ApiReadOptions extends PermissionReadOptions {
   /** Longest total wait for IAM to generate the credential report, in seconds. */
   readonly reportWaitSeconds?: number;
   /** First pause between report polls, in ms; doubles up to `maxPollMs`. */
@@ -63,24 +64,6 @@ type Send = <T>(call: string, send: (options: { abortSignal: AbortSignal }) => P
 
 function sender(deadline: Deadline): Send {
   return (call, send) => deadline.run(call, (abortSignal) => send({ abortSignal }));
-}
-
-/** What the API always returns on success; missing, the answer was not the API's. */
-function present<T>(permission: string, value: T | undefined | null, member: string): T {
-  if (value === undefined || value === null) {
-    throw new ReadFailure(notAwsAnswer(permission, `HTTP 200 without ${member}`));
-  }
-  return value;
-}
-
-/** Resolves a read to a Fact: its value, or the ReadFailure's reason. */
-async function fact<T>(read: () => Promise<T>): Promise<Fact<T>> {
-  try {
-    return { value: await read() };
-  } catch (e) {
-    if (e instanceof ReadFailure) return { unavailable: e.message };
-    return { unavailable: `unexpected error: ${(e as Error).message ?? String(e)}` };
-  }
 }
 
 type Iam = typeof import("@aws-sdk/client-iam");
@@ -315,6 +298,7 @@ export async function readAccountFromApi(options: ApiReadOptions = {}): Promise<
   const iam = new iamSdk.IAMClient(config);
   const account = new accountSdk.AccountClient(config);
   try {
+    const permissions = readPermissionFacts(iam, iamSdk, config, options, send);
     const [caller, report, summary, rootVirtualMfaDevices, passwordPolicy, ...contacts] = await Promise.all([
       options.accountId ? available(options.accountId) : fact(() => readCallerAccount(config, send)),
       fact(() => readReport(iam, iamSdk, o, send)),
@@ -328,6 +312,7 @@ export async function readAccountFromApi(options: ApiReadOptions = {}): Promise<
       ? report.value.users
       : { unavailable: report.unavailable };
     return {
+      ...(await permissions),
       accountId: isAvailable(caller) ? caller.value : (r?.accountId ?? null),
       source: "aws",
       reportGeneratedAt: r?.generatedAt ?? null,

@@ -32,6 +32,12 @@ export function factsFromReport(
       notInReport("whether root's MFA device is hardware or virtual", "iam:ListVirtualMFADevices"),
     ),
     passwordPolicy: unavailable(notInReport("the password policy", "iam:GetAccountPasswordPolicy")),
+    authorization: unavailable(notInReport("who holds which policies", "iam:GetAccountAuthorizationDetails")),
+    serverCertificates: unavailable(notInReport("server certificates", "iam:ListServerCertificates")),
+    analyzers: {},
+    organizationsFeatures: unavailable(
+      notInReport("Organizations' root access features", "iam:ListOrganizationsFeatures"),
+    ),
     alternateContacts: Object.fromEntries(
       contactTypes.map((t) => [
         t,

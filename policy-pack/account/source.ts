@@ -1,7 +1,9 @@
 /** Where the account is read from, and reading it: the one entry both front ends call. */
 import { assumeRoleChain, RoleToAssume } from "./assumeRole";
 import type { Deadline } from "./deadline";
-import { AccountFacts } from "./facts";
+import { AccountFacts, Fact } from "./facts";
+import { readAnalyzerRegions } from "./permissions/readSnapshot";
+import type { Analyzer } from "./permissions/snapshot";
 import { ApiReadOptions, baseClientConfig, deadlineOf, readAccountFromApi } from "./readApi";
 import { readCredentialReportFile } from "./readCsv";
 
@@ -43,14 +45,23 @@ export async function readAccount(
   api: Omit<ApiReadOptions, "reportWaitSeconds" | "deadlineSeconds" | "deadline"> = {},
 ): Promise<AccountFacts> {
   if (s.kind === "file") return readCredentialReportFile(s.path, s.displayName);
+  return reaching(s, api, (clientConfig, deadline) =>
+    readAccountFromApi({ ...api, reportWaitSeconds: s.reportWaitSeconds, deadline, clientConfig }),
+  );
+}
+
+/**
+ * Runs `read` with the client configuration that reaches an API source (its region, its role
+ * chain assumed) under one deadline for the assumption and the read together.
+ */
+async function reaching<T>(
+  s: Extract<AccountSource, { kind: "api" }>,
+  api: Pick<ApiReadOptions, "clientConfig" | "requestTimeoutMs" | "deadlineSetting">,
+  read: (clientConfig: Record<string, unknown>, deadline: Deadline) => Promise<T>,
+): Promise<T> {
   const { deadline } = deadlineOf({ ...api, deadlineSeconds: s.deadlineSeconds });
   try {
-    return await readAccountFromApi({
-      ...api,
-      reportWaitSeconds: s.reportWaitSeconds,
-      deadline,
-      clientConfig: await sourceClientConfig(s, api, deadline),
-    });
+    return await read(await sourceClientConfig(s, api, deadline), deadline);
   } finally {
     deadline.dispose();
   }
@@ -73,4 +84,21 @@ export async function sourceClientConfig(
     ? await assumeRoleChain(s.roles, clientConfig, packSessionName, undefined, deadline)
     : undefined;
   return { ...clientConfig, ...(credentials ? { credentials } : {}) };
+}
+
+/**
+ * The analyzers of more regions than the source's own (access-analyzer-enabled's `regions`),
+ * read on their own so the other policies' one read per source is shared; none from a file.
+ */
+export async function readAnalyzersOf(
+  s: AccountSource,
+  regions: readonly string[],
+  api: Pick<ApiReadOptions, "clientConfig" | "requestTimeoutMs"> = {},
+): Promise<Record<string, Fact<readonly Analyzer[]>>> {
+  if (s.kind === "file" || regions.length === 0) return {};
+  return reaching(s, api, (clientConfig, deadline) =>
+    readAnalyzerRegions(clientConfig, regions, (call, send) =>
+      deadline.run(call, (abortSignal) => send({ abortSignal })),
+    ),
+  );
 }

@@ -28,6 +28,7 @@ import {
 import { defaultRoleName } from "./organization/run";
 import { AssumeRoleError } from "../account/assumeRole";
 import { startSpinner } from "./spinner";
+import { guardStream, OutputClosedError, OutputError, streamWrite, writeChunks } from "./output";
 import { lastAccessedDaysProblem, lastAccessedFindings } from "./lastAccessed";
 import { defaultUnusedDays, LastAccessedSettings } from "../account/lastAccessed/config";
 
@@ -76,7 +77,7 @@ function parseNow(text: string | undefined): Date {
   return t;
 }
 
-async function readFacts(o: Options): Promise<AccountFacts> {
+async function readFacts(o: Options, config: AuditConfig): Promise<AccountFacts> {
   if (o.credentialReport) {
     return readAccount({
       kind: "file",
@@ -92,7 +93,11 @@ async function readFacts(o: Options): Promise<AccountFacts> {
         reportWaitSeconds: defaultReportWaitSeconds,
         deadlineSeconds: o.accountDeadlineSeconds ?? defaultDeadlineSeconds,
       },
-      { onReportPending: spinner.start, deadlineSetting: deadlineFlag },
+      {
+        onReportPending: spinner.start,
+        deadlineSetting: deadlineFlag,
+        analyzerRegions: config.settings.thresholds["access-analyzer-enabled"].regions,
+      },
     );
   } finally {
     spinner.stop();
@@ -142,7 +147,7 @@ async function audit(o: Options): Promise<number> {
       ...(o.lastAccessed === undefined ? {} : { lastAccessed: lastAccessedSettings(o.lastAccessed, config) }),
     });
   }
-  const facts = await readFacts(o);
+  const facts = await readFacts(o, config);
   const cannot = unreadable(facts);
   if (cannot) throw new UsageError(`cannot read the account: ${cannot}`);
   const warning = missingRootWarning(facts);
@@ -153,7 +158,12 @@ async function audit(o: Options): Promise<number> {
     const deadlineSeconds = o.accountDeadlineSeconds ?? defaultDeadlineSeconds;
     result.findings.push(...(await lastAccessedFindings({ settings, now, deadlineSeconds })));
   }
-  process.stdout.write(renderers[o.format]({ result, facts }));
+  try {
+    await writeChunks(renderers[o.format]({ result, facts, policies: config.policies }), streamWrite());
+  } catch (e) {
+    // The reader stopped reading (`| head`): the verdict is complete, so it is still the exit code.
+    if (!(e instanceof OutputClosedError)) throw e;
+  }
   return exitCodeOf(result);
 }
 
@@ -210,6 +220,9 @@ function program(): Command {
 export async function main(argv: string[]): Promise<number> {
   // The SDK's multi-line notice about future Node.js versions would break "one line on stderr".
   quietSdk();
+  // A reader that closes the pipe early (`| head`) must not turn a write into a stack trace.
+  guardStream(process.stdout);
+  guardStream(process.stderr);
   const cmd = program();
   try {
     cmd.parse(argv, { from: "user" });
@@ -225,7 +238,8 @@ export async function main(argv: string[]): Promise<number> {
       e instanceof ConfigError ||
       e instanceof CredentialReportError ||
       e instanceof OrganizationError ||
-      e instanceof AssumeRoleError
+      e instanceof AssumeRoleError ||
+      e instanceof OutputError
     ) {
       process.stderr.write(`audit: ${e.message}\n`);
       return 2;

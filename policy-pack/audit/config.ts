@@ -4,8 +4,8 @@
  * `{"all": "mandatory", "access-keys-rotated": {"enforcementLevel": "advisory", "maximumKeyAgeDays": 60}}`.
  * The file is read by the pack's own config reader (config/packConfig.ts, as `npm run check`
  * reads it): schema defaults, then "all", then each policy's entry, checked against each
- * policy's schema. Unlike the CLI, the audit also rejects names and properties that match no
- * policy, since nothing else would catch the typo. A policy set to `disabled` is not audited.
+ * policy's schema; names and properties that match no policy are errors, as everywhere. A policy
+ * set to `disabled` is not audited.
  */
 import { readFile } from "fs/promises";
 import { controls } from "../controls";
@@ -16,8 +16,6 @@ import {
   parsePolicyPackConfig,
   reconcilePolicyConfig,
   ResolvedPackConfig,
-  unknownPolicyNames,
-  unknownPropertyNames,
 } from "../config/packConfig";
 import { passwordPolicyConfigSchemas } from "../rules/passwordPolicy";
 import { accountConfigSchemas } from "../account/config";
@@ -74,11 +72,6 @@ export function auditConfigFrom(raw: unknown, file: string): AuditConfig {
   let resolved: ResolvedPackConfig;
   try {
     parsed = parsePolicyPackConfig(raw);
-    const unknown = [
-      ...unknownPolicyNames(packPolicies, parsed).map((n) => `unknown policy "${n}"`),
-      ...unknownPropertyNames(packPolicies, parsed).map((p) => `${p} is not a setting of that policy`),
-    ];
-    if (unknown.length > 0) throw new PolicyConfigError(unknown);
     resolved = reconcilePolicyConfig(packPolicies, parsed);
   } catch (e) {
     if (e instanceof PolicyConfigError) throw new ConfigError(`${file}: ${e.problems.join("; ")}`);

@@ -41,6 +41,10 @@ export function unreadable(facts: AccountFacts): string | undefined {
     facts.rootVirtualMfaDevices,
     facts.passwordPolicy,
     ...Object.values(facts.alternateContacts),
+    facts.authorization,
+    facts.serverCertificates,
+    facts.organizationsFeatures,
+    ...Object.values(facts.analyzers),
   ];
   const reasons = parts.flatMap((p) => (isAvailable(p) ? [] : [p.unavailable]));
   return reasons.length === parts.length ? reasons[0] : undefined;

@@ -6,9 +6,16 @@
  * `--policy-pack-config` file is merged on top ("all" first, then per policy), and the result is
  * validated against each policy's schema. The pack itself never applies defaults, so a harness
  * that skips this step hands every policy `getConfig() === {}`.
+ *
+ * Unlike the CLI, a name that is no policy of the pack, and a property that is no setting of its
+ * policy, are errors: the CLI passes both through silently (it validates each policy's config
+ * against `{type: "object", properties, required}` only, and @pulumi/policy sends the engine
+ * nothing else of a configSchema, so `additionalProperties: false` never reaches it), and the
+ * policy would quietly keep its default. The pack checks the same at run time (guardedPolicy).
  * @see https://www.pulumi.com/docs/iac/using-pulumi/crossguard/configuration/
  */
 import * as fs from "fs";
+import { closest, distance } from "fastest-levenshtein";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 export const enforcementLevels: readonly EnforcementLevel[] = [
@@ -167,15 +174,57 @@ export function validateValue(path: string, schema: JsonSchema, v: unknown): str
   return problems;
 }
 
+/** How far (edits) a misspelled name may be from a real one to be offered as "did you mean". */
+const suggestionDistance = 3;
+
+function suggestion(name: string, known: readonly string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const best = closest(name, known as string[]);
+  return distance(name, best) <= suggestionDistance ? best : undefined;
+}
+
+/** The problems of a policy's properties that its schema does not declare (`enforcementLevel` is always allowed). */
+export function unknownSettings(
+  policy: PolicyDefaults,
+  properties: Readonly<Record<string, unknown>>,
+): string[] {
+  const allowed = Object.keys(policy.configSchema?.properties ?? {});
+  return Object.keys(properties)
+    .filter((k) => k !== "enforcementLevel" && !allowed.includes(k))
+    .map((k) =>
+      allowed.length === 0
+        ? `${policy.name}: ${k} is not a setting of this policy; it takes only enforcementLevel`
+        : `${policy.name}: ${k} is not a setting of this policy; allowed: ${allowed.join(", ")} (and enforcementLevel)`,
+    );
+}
+
+/** The problems of names in a config file that match no policy of the pack. */
+function unknownPolicies(policies: readonly PolicyDefaults[], file: PolicyPackConfigFile): string[] {
+  const known = policies.map((p) => p.name);
+  return Object.keys(file)
+    .filter((n) => n !== "all" && !known.includes(n))
+    .map((n) => {
+      const near = suggestion(n, known);
+      return near
+        ? `"${n}" is not a policy of this pack (did you mean "${near}"?)`
+        : `"${n}" is not a policy of this pack; the policies are ${known.join(", ")}`;
+    });
+}
+
 /**
  * The config the CLI sends to Configure: schema defaults and each policy's own level, then the
- * file's "all" level, then the file's per-policy entries; validated against the schemas. Like the
- * CLI, entries for names the pack does not have are passed through (see `unknownPolicyNames`).
+ * file's "all" level, then the file's per-policy entries; validated against the schemas, with
+ * unknown policy names and properties rejected (see above).
  */
 export function reconcilePolicyConfig(
   policies: readonly PolicyDefaults[],
   file: PolicyPackConfigFile = {},
 ): ResolvedPackConfig {
+  const unknown = [
+    ...unknownPolicies(policies, file),
+    ...policies.flatMap((p) => unknownSettings(p, file[p.name]?.properties ?? {})),
+  ];
+  if (unknown.length > 0) throw new PolicyConfigError(unknown);
   const result: ResolvedPackConfig = {};
   for (const p of policies) {
     const defaults = Object.entries(p.configSchema?.properties ?? {}).filter(([, s]) => "default" in s);
@@ -190,10 +239,9 @@ export function reconcilePolicyConfig(
   }
   for (const [name, entry] of Object.entries(file)) {
     if (name === "all") continue;
-    const base = result[name] ?? { enforcementLevel: "advisory", properties: {} };
     result[name] = {
-      enforcementLevel: entry.enforcementLevel ?? base.enforcementLevel,
-      properties: { ...base.properties, ...entry.properties },
+      enforcementLevel: entry.enforcementLevel ?? result[name].enforcementLevel,
+      properties: { ...result[name].properties, ...entry.properties },
     };
   }
   const problems = policies.flatMap((p) => {
@@ -210,28 +258,4 @@ export function reconcilePolicyConfig(
   });
   if (problems.length > 0) throw new PolicyConfigError(problems);
   return result;
-}
-
-/** Names in a config file that match no policy of the pack (the CLI ignores them silently). */
-export function unknownPolicyNames(
-  policies: readonly PolicyDefaults[],
-  file: PolicyPackConfigFile,
-): string[] {
-  const known = new Set(policies.map((p) => p.name));
-  return Object.keys(file).filter((n) => n !== "all" && !known.has(n));
-}
-
-/**
- * Properties in a config file that no policy's schema declares, as `policy: property` (the CLI
- * passes them through silently; the audit, which has no CLI in front of it, rejects them).
- */
-export function unknownPropertyNames(
-  policies: readonly PolicyDefaults[],
-  file: PolicyPackConfigFile,
-): string[] {
-  return policies.flatMap((p) =>
-    Object.keys(file[p.name]?.properties ?? {})
-      .filter((k) => p.configSchema?.properties[k] === undefined)
-      .map((k) => `${p.name}: ${k}`),
-  );
 }

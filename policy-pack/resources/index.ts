@@ -1,6 +1,7 @@
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { adminPolicyOnlyOnMfaGroup } from "./adminOnlyOnMfaGroup";
 import { alternateContactsComplete } from "./alternateContacts";
+import { accessAnalyzerDeclared, supportRoleDeclared } from "./baselineServices";
 import { consoleUsersNoAccessKeys } from "./consoleUsersNoAccessKeys";
 import { loginProfileResetRequired } from "./loginProfileResetRequired";
 import { passwordPolicies } from "./passwordPolicy";
@@ -14,4 +15,6 @@ export const resourcePolicies: (ResourceValidationPolicy | StackValidationPolicy
   iamPoliciesViaGroupsOnly,
   adminPolicyOnlyOnMfaGroup,
   loginProfileResetRequired,
+  supportRoleDeclared,
+  accessAnalyzerDeclared,
 ];

@@ -71,6 +71,14 @@ describe("npm run audit (the CLI)", function () {
       [
         "root-hardware-mfa",
         "security-contact-registered",
+        "admin-access-requires-mfa",
+        "user-policies-via-groups-only",
+        "no-custom-full-admin-policies",
+        "cloudshell-full-access-restricted",
+        "no-expired-server-certificates",
+        "support-role-exists",
+        "access-analyzer-enabled",
+        "centralized-root-access-enabled",
         "password-policy-minimum-length",
         "password-policy-reuse-prevention",
         "password-policy-character-classes",
@@ -202,7 +210,7 @@ describe("npm run audit (the CLI)", function () {
       assert.strictEqual(r.code, 1);
       assert.match(
         r.stdout,
-        /^account 123456789012, credential report examples\/credential-report\.csv: 11 failing, 7 not evaluated\n/,
+        /^account 123456789012, credential report examples\/credential-report\.csv: 11 failing, 15 not evaluated\n/,
       );
       assert.match(
         r.stdout,
@@ -224,7 +232,7 @@ describe("npm run audit (the CLI)", function () {
       );
       assert.strictEqual(
         r.stdout.split("\n").filter((l) => l.startsWith("| fail") || l.startsWith("| not-evaluated")).length,
-        18,
+        26,
       );
     });
 
@@ -262,7 +270,7 @@ describe("npm run audit (the CLI)", function () {
       );
       assert.strictEqual(bob?.locations?.[0].physicalLocation?.region?.startLine, 4);
       const notes = run.invocations?.[0].toolExecutionNotifications ?? [];
-      assert.strictEqual(notes.length, 7);
+      assert.strictEqual(notes.length, 15);
     });
   });
 
@@ -314,7 +322,18 @@ describe("npm run audit (the CLI)", function () {
     it("a bad config file", async () => {
       const cases: [string, RegExp][] = [
         ["{", /not valid JSON/],
-        ['{"no-such-policy": "advisory"}', /unknown policy "no-such-policy"/],
+        [
+          '{"no-such-policy": "advisory"}',
+          /"no-such-policy" is not a policy of this pack; the policies are /,
+        ],
+        [
+          '{"access-keys-rotate": "advisory"}',
+          /"access-keys-rotate" is not a policy of this pack \(did you mean "access-keys-rotated"\?\)/,
+        ],
+        [
+          '{"access-keys-rotated": {"maximumKeyAgeDay": 60}}',
+          /access-keys-rotated: maximumKeyAgeDay is not a setting of this policy; allowed: .*maximumKeyAgeDays/,
+        ],
         [
           '{"access-keys-rotated": {"maximumKeyAgeDays": 0}}',
           /access-keys-rotated: maximumKeyAgeDays must be at least 1, got 0/,
@@ -325,7 +344,7 @@ describe("npm run audit (the CLI)", function () {
         ],
         [
           '{"access-keys-rotated": {"maxAge": 9}}',
-          /access-keys-rotated: maxAge is not a setting of that policy/,
+          /access-keys-rotated: maxAge is not a setting of this policy; allowed: /,
         ],
         [
           '{"all": "sometimes"}',

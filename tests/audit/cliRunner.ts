@@ -36,3 +36,25 @@ export function assertUsageError(r: CliRun, message: RegExp): void {
   assert.match(lines[0], message);
   assert.doesNotMatch(r.stderr, /\n\s+at /);
 }
+
+/**
+ * Runs the audit with its stdout read by a reader that goes away after the first chunk, as
+ * `audit | head -1` does: the audit's next write then fails with EPIPE.
+ */
+export function runAuditClosingEarly(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", cli, ...args], {
+      cwd: repo,
+      env: { ...process.env, TS_NODE_PROJECT: path.join(repo, "tsconfig.json"), ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.once("data", (d: Buffer) => {
+      stdout = d.toString();
+      child.stdout.destroy();
+    });
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}

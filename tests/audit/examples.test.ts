@@ -36,19 +36,25 @@ describe("examples/", () => {
     const lastAccessedSids = ["ReadServiceLastAccessedData", "ListPrincipalsForTheLastAccessedReview"];
     const actions = actionsOf((sid) => !lastAccessedSids.includes(sid)).sort();
     assert.deepStrictEqual(actions, [
+      "access-analyzer:ListAnalyzers",
       "account:GetAlternateContact",
       "iam:GenerateCredentialReport",
+      "iam:GetAccountAuthorizationDetails",
       "iam:GetAccountPasswordPolicy",
       "iam:GetAccountSummary",
       "iam:GetCredentialReport",
+      "iam:ListOrganizationsFeatures",
+      "iam:ListServerCertificates",
       "iam:ListVirtualMFADevices",
     ]);
-    // sts:GetCallerIdentity needs no permission; readApi.ts calls nothing else.
-    const quoted = (file: string) => {
-      const source = fs.readFileSync(path.resolve(__dirname, "../../policy-pack/account", file), "utf8");
-      return [...source.matchAll(/"((?:iam|account|sts):\w+)"/g)].map((m) => m[1]);
+    // sts:GetCallerIdentity needs no permission; readApi.ts and the permissions read call nothing else.
+    const quoted = (...files: string[]) => {
+      const source = files
+        .map((f) => fs.readFileSync(path.resolve(__dirname, "../../policy-pack/account", f), "utf8"))
+        .join("\n");
+      return [...source.matchAll(/["`]((?:iam|account|sts|access-analyzer):\w+)/g)].map((m) => m[1]);
     };
-    const used = quoted("readApi.ts");
+    const used = quoted("readApi.ts", "permissions/readSnapshot.ts");
     assert.deepStrictEqual([...new Set(used.filter((a) => a !== "sts:GetCallerIdentity"))].sort(), actions);
     // --last-accessed: the two job calls, and the principals' listing.
     assert.deepStrictEqual(
@@ -134,5 +140,14 @@ describe("examples/", () => {
       assert.ok(fs.existsSync(path.resolve(examples, "../policy-pack", entry.credentialReportFile)));
     }
     assert.doesNotThrow(() => auditConfigFrom(cfg, "policy-pack-config.credential-report.json"));
+  });
+
+  it("the workflows run the audit with npm run --silent, so npm's banner cannot reach the SARIF or the summary", () => {
+    for (const file of ["github-workflow-audit.yml", "github-workflow-audit-organization.yml"]) {
+      const runs = readWorkflow(file).jobs.audit.steps.flatMap((s) => (s.run ?? "").split("\n"));
+      const audits = runs.filter((l) => /npm run\b.*\baudit\b/.test(l));
+      assert.ok(audits.length > 0, file);
+      for (const line of audits) assert.match(line, /npm run (--silent|-s) audit /, `${file}: ${line}`);
+    }
   });
 });

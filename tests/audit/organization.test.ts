@@ -42,6 +42,10 @@ const everything = Object.fromEntries(
     "ListVirtualMFADevices",
     "GetAccountPasswordPolicy",
     "GetAlternateContact",
+    "GetAccountAuthorizationDetails",
+    "ListServerCertificates",
+    "ListOrganizationsFeatures",
+    "ListAnalyzers",
   ].map((a) => [a, errors.accessDenied(a)]),
 );
 

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { baselineArgs, contact, contacts } from "../support/fixtures";
+import { baselineArgs, callerIdentityInvokes, contact, contacts } from "../support/fixtures";
 import { installMocks, record } from "../../tools/mockEngine";
 import { EMAIL_RULE } from "./emailRule";
 
@@ -12,7 +12,7 @@ describe("AccountBaseline", () => {
     c = await import("../../components");
   });
 
-  it("composes the three parts under itself", async () => {
+  it("composes the five parts under itself", async () => {
     const m = await record(() => new c.AccountBaseline("acct", baselineArgs));
     const [root] = m.ofType("aws-account-baseline:index:AccountBaseline");
     assert.strictEqual(root.name, "acct");
@@ -22,6 +22,8 @@ describe("AccountBaseline", () => {
         ["aws-account-baseline:iam:PasswordPolicy", "acct-password-policy"],
         ["aws-account-baseline:account:AlternateContacts", "acct-contacts"],
         ["aws-account-baseline:iam:AdminAccess", "acct-admins"],
+        ["aws-account-baseline:iam:SupportRole", "acct-support"],
+        ["aws-account-baseline:iam:AccessAnalyzer", "acct-access-analyzer"],
       ],
     );
     const counts: Record<string, number> = {};
@@ -31,10 +33,25 @@ describe("AccountBaseline", () => {
       "aws:account/alternativeContact:AlternativeContact": 3,
       "aws:iam/group:Group": 1,
       "aws:iam/groupPolicyAttachment:GroupPolicyAttachment": 1,
-      "aws:iam/groupPolicy:GroupPolicy": 1,
+      "aws:iam/groupPolicy:GroupPolicy": 2,
       "aws:iam/user:User": 2,
       "aws:iam/userGroupMembership:UserGroupMembership": 2,
       "aws:iam/userLoginProfile:UserLoginProfile": 2,
+      "aws:iam/role:Role": 1,
+      "aws:iam/rolePolicyAttachment:RolePolicyAttachment": 1,
+      "aws:accessanalyzer/analyzer:Analyzer": 1,
+    });
+    // The support role trusts the admin group's account, with MFA, and only that group gets to assume it.
+    const [role] = m.ofType("aws:iam/role:Role");
+    assert.match(
+      role.inputs.assumeRolePolicy as string,
+      /"Principal":\{"AWS":"arn:aws:iam::123456789012:root"\},"Action":"sts:AssumeRole","Condition":\{"Bool":\{"aws:MultiFactorAuthPresent":"true"\}\}/,
+    );
+    const assume = m.ofType("aws:iam/groupPolicy:GroupPolicy").find((r) => r.name === "acct-support-assume");
+    assert.strictEqual(assume?.inputs.group, "Administrators");
+    assert.deepStrictEqual(m.ofType("aws:accessanalyzer/analyzer:Analyzer")[0].inputs, {
+      analyzerName: "account-baseline-external-access",
+      type: "ACCOUNT",
     });
     assert.deepStrictEqual(
       m.ofType("aws:iam/accountPasswordPolicy:AccountPasswordPolicy")[0].inputs.minimumPasswordLength,
@@ -69,6 +86,7 @@ describe("AccountBaseline", () => {
           passwordPolicy: { retainOnDelete: true },
           alternateContacts: contacts,
         }),
+      { invokes: callerIdentityInvokes },
     );
     assert.deepStrictEqual(
       m.resources.filter((r) => r.retainOnDelete).map((r) => r.name),
@@ -76,13 +94,75 @@ describe("AccountBaseline", () => {
     );
   });
 
-  it("skips the password policy and the contacts only on an explicit false; adminAccess is optional", async () => {
+  it("skips the password policy, the contacts, the support role and the analyzer only on an explicit false; adminAccess is optional", async () => {
     const m = await record(
-      () => new c.AccountBaseline("a", { passwordPolicy: false, alternateContacts: false }),
+      () =>
+        new c.AccountBaseline("a", {
+          passwordPolicy: false,
+          alternateContacts: false,
+          supportRole: false,
+          accessAnalyzer: false,
+        }),
     );
     assert.deepStrictEqual(
       m.resources.map((r) => r.type),
       ["aws-account-baseline:index:AccountBaseline"],
+    );
+  });
+
+  it("without adminAccess, the support role trusts the provider's account (with MFA) and no group policy is added", async () => {
+    const m = await record(
+      () => new c.AccountBaseline("a", { passwordPolicy: false, alternateContacts: false }),
+      { invokes: callerIdentityInvokes },
+    );
+    assert.deepStrictEqual(
+      m.resources
+        .filter((r) => r.custom)
+        .map((r) => r.type)
+        .sort(),
+      [
+        "aws:accessanalyzer/analyzer:Analyzer",
+        "aws:iam/role:Role",
+        "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+      ],
+    );
+    assert.match(
+      m.ofType("aws:iam/role:Role")[0].inputs.assumeRolePolicy as string,
+      /arn:aws:iam::123456789012:root/,
+    );
+    assert.deepStrictEqual(
+      m.invokes.map((i) => i.token),
+      ["aws:index/getCallerIdentity:getCallerIdentity"],
+    );
+  });
+
+  it("passes the support role's and the analyzer's own args down, and checks them", async () => {
+    const m = await record(
+      () =>
+        new c.AccountBaseline("a", {
+          ...baselineArgs,
+          supportRole: { roleName: "Support" },
+          accessAnalyzer: { regions: ["eu-west-1", "us-east-1"], organization: true },
+        }),
+    );
+    assert.strictEqual(m.ofType("aws:iam/role:Role")[0].inputs.name, "Support");
+    assert.deepStrictEqual(
+      m
+        .ofType("aws:accessanalyzer/analyzer:Analyzer")
+        .map((r) => [r.inputs.region, r.inputs.type])
+        .sort(),
+      [
+        ["eu-west-1", "ORGANIZATION"],
+        ["us-east-1", "ORGANIZATION"],
+      ],
+    );
+    assert.throws(
+      () =>
+        new c.AccountBaseline("b", { ...baselineArgs, accessAnalyzer: { regions: "us-east-1" } as never }),
+      {
+        message:
+          'accessAnalyzer.regions must be a list of AWS region names such as us-east-1; got "us-east-1"',
+      },
     );
   });
 

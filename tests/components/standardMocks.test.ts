@@ -46,13 +46,17 @@ describe("components under Pulumi's standard setMocks", () => {
         .map((r) => r.type)
         .sort(),
       [
+        "aws:accessanalyzer/analyzer:Analyzer",
         "aws:account/alternativeContact:AlternativeContact",
         "aws:account/alternativeContact:AlternativeContact",
         "aws:account/alternativeContact:AlternativeContact",
         "aws:iam/accountPasswordPolicy:AccountPasswordPolicy",
         "aws:iam/group:Group",
         "aws:iam/groupPolicy:GroupPolicy",
+        "aws:iam/groupPolicy:GroupPolicy",
         "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
+        "aws:iam/role:Role",
+        "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
         "aws:iam/user:User",
         "aws:iam/user:User",
         "aws:iam/userGroupMembership:UserGroupMembership",

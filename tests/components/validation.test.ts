@@ -1,8 +1,10 @@
 import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import type * as Components from "../../components";
 import { contact, contacts } from "../support/fixtures";
 import { EMAIL_RULE } from "./emailRule";
 import { installMocks } from "../../tools/mockEngine";
+import { ARMORED, LITERAL_DATA_BASE64, PUBLIC_KEY_BASE64, SECRET_KEY_BASE64 } from "./pgpKeys";
 
 type C = typeof Components;
 type Build = (c: C) => unknown;
@@ -29,6 +31,9 @@ const admin =
   (c) =>
     new c.AdminAccess("a", { users, ...args } as Components.AdminAccessArgs);
 const userName = (name: unknown): Build => admin({ users: [{ userName: name }] });
+const pgp = (pgpKey: unknown): Build => admin({ users: [{ userName: "alice", pgpKey }] });
+const PGP_FORM =
+  "keybase:<username> (2 to 16 letters, digits, _) or a base64-encoded OpenPGP public key (gpg --export <key-id> | base64 -w0)";
 const baseline =
   (args: object): Build =>
   (c) =>
@@ -263,8 +268,39 @@ const cases: [string, Build, string | undefined][] = [
   [
     "blank PGP key",
     admin({ users: [{ userName: "alice", pgpKey: " " }] }),
-    'adminAccess.users[0].pgpKey must be a base64-encoded PGP public key or keybase:<username>; got " "',
+    `adminAccess.users[0].pgpKey must be ${PGP_FORM}; got " "`,
   ],
+  ["keybase:<2 chars>", pgp("keybase:ab"), undefined],
+  ["keybase:<16 chars>", pgp(`keybase:${x(16)}`), undefined],
+  [
+    "keybase:<17 chars>",
+    pgp(`keybase:${x(17)}`),
+    `adminAccess.users[0].pgpKey must be ${PGP_FORM}; got "keybase:${x(17)}"`,
+  ],
+  ["keybase:<1 char>", pgp("keybase:a"), `adminAccess.users[0].pgpKey must be ${PGP_FORM}; got "keybase:a"`],
+  [
+    "keybase: with a dot",
+    pgp("keybase:al.ice"),
+    `adminAccess.users[0].pgpKey must be ${PGP_FORM}; got "keybase:al.ice"`,
+  ],
+  ["a base64 OpenPGP public key", pgp(PUBLIC_KEY_BASE64), undefined],
+  ["a base64 public key with line breaks", pgp(PUBLIC_KEY_BASE64.replace(/(.{64})/g, "$1\n")), undefined],
+  [
+    "an ASCII-armored key",
+    pgp(ARMORED),
+    `adminAccess.users[0].pgpKey must be ${PGP_FORM}, not an ASCII-armored block, which AWS does not accept; got ${JSON.stringify(ARMORED)}`,
+  ],
+  [
+    "a base64 secret key",
+    pgp(SECRET_KEY_BASE64),
+    `adminAccess.users[0].pgpKey must be ${PGP_FORM}; this is a SECRET key: remove it from the config and rotate it; got "${SECRET_KEY_BASE64}"`,
+  ],
+  [
+    "base64 that is not a key",
+    pgp(LITERAL_DATA_BASE64),
+    `adminAccess.users[0].pgpKey must be ${PGP_FORM}; this base64 does not decode to an OpenPGP public key; got "${LITERAL_DATA_BASE64}"`,
+  ],
+  ["a name, not a key", pgp("alice"), `adminAccess.users[0].pgpKey must be ${PGP_FORM}; got "alice"`],
   ["128-char group name", admin({ groupName: x(128) }), undefined],
   [
     "129-char group name",
@@ -296,7 +332,7 @@ const cases: [string, Build, string | undefined][] = [
   [
     "unknown baseline key",
     baseline({ alternateContacts: false, contacts }),
-    "contacts is not a known setting; allowed keys: passwordPolicy, alternateContacts, adminAccess, retainOnDelete",
+    "contacts is not a known setting; allowed keys: passwordPolicy, alternateContacts, adminAccess, supportRole, accessAnalyzer, retainOnDelete",
   ],
   [
     "admin passwords shorter than the policy allows",
@@ -339,6 +375,14 @@ describe("argument validation", () => {
           () => build(c),
           (err: Error) => {
             assert.ok(err instanceof c.ValidationError);
+            // The SDK prints a RunError's message alone: no stack, no dump of `issues`.
+            assert.ok(pulumi.RunError.isInstance(err), "a pulumi RunError");
+            // No stack trace to compute: under the engine's ts-node that cost ~30 s (source maps).
+            assert.strictEqual(err.stack, `ValidationError: ${message}`);
+            assert.deepStrictEqual(
+              (err as InstanceType<typeof c.ValidationError>).issues,
+              message.split("\n"),
+            );
             assert.strictEqual(err.message, message);
             return true;
           },

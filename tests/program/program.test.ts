@@ -19,16 +19,22 @@ describe("the program (index.ts) under mocks", () => {
     const resources = await runProgram(example);
     assert.deepStrictEqual(resources.map((r) => `${r.type} ${r.name}`).sort(), [
       "aws-account-baseline:account:AlternateContacts baseline-contacts",
+      "aws-account-baseline:iam:AccessAnalyzer baseline-access-analyzer",
       "aws-account-baseline:iam:AdminAccess baseline-admins",
       "aws-account-baseline:iam:PasswordPolicy baseline-password-policy",
+      "aws-account-baseline:iam:SupportRole baseline-support",
       "aws-account-baseline:index:AccountBaseline baseline",
+      "aws:accessanalyzer/analyzer:Analyzer baseline-access-analyzer-us-east-1",
       "aws:account/alternativeContact:AlternativeContact baseline-contacts-billing",
       "aws:account/alternativeContact:AlternativeContact baseline-contacts-operations",
       "aws:account/alternativeContact:AlternativeContact baseline-contacts-security",
       "aws:iam/accountPasswordPolicy:AccountPasswordPolicy baseline-password-policy",
       "aws:iam/group:Group baseline-admins-group",
       "aws:iam/groupPolicy:GroupPolicy baseline-admins-force-mfa",
+      "aws:iam/groupPolicy:GroupPolicy baseline-support-assume",
       "aws:iam/groupPolicyAttachment:GroupPolicyAttachment baseline-admins-administrator-access",
+      "aws:iam/role:Role baseline-support-role",
+      "aws:iam/rolePolicyAttachment:RolePolicyAttachment baseline-support-support-access",
       "aws:iam/user:User baseline-admins-alice.admin",
       "aws:iam/user:User baseline-admins-bob.admin",
       "aws:iam/userGroupMembership:UserGroupMembership baseline-admins-alice.admin-membership",
@@ -102,7 +108,7 @@ describe("the program (index.ts) under mocks", () => {
 
   it("runs as a preview too", async () => {
     const resources = await runProgram(example, { preview: true });
-    assert.strictEqual(resources.length, 18);
+    assert.strictEqual(resources.length, 24);
   });
 
   it("applies Pulumi.yaml's declared default and reads values as the CLI passes them (text)", async () => {
@@ -117,11 +123,17 @@ describe("the program (index.ts) under mocks", () => {
       stackFile({ [ns("passwordPolicy")]: false, [ns("adminAccess")]: undefined }),
     );
     assert.deepStrictEqual(
-      resources.filter((r) => r.custom).map((r) => r.type),
+      resources
+        .filter((r) => r.custom)
+        .map((r) => r.type)
+        .sort(),
       [
+        "aws:accessanalyzer/analyzer:Analyzer",
         "aws:account/alternativeContact:AlternativeContact",
         "aws:account/alternativeContact:AlternativeContact",
         "aws:account/alternativeContact:AlternativeContact",
+        "aws:iam/role:Role",
+        "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
       ],
     );
     assert.deepStrictEqual(stackOutputs, {});
@@ -149,10 +161,37 @@ describe("the program (index.ts) under mocks", () => {
     await rejects(
       { [ns("adminUsers")]: ["alice"], [ns("adminAccess")]: { users: [] } },
       [
-        "aws-account-baseline:adminUsers is not a known setting; allowed keys: aws-account-baseline:passwordPolicy, aws-account-baseline:alternateContacts, aws-account-baseline:adminAccess, aws-account-baseline:retainOnDelete, aws-account-baseline:organization",
+        "aws-account-baseline:adminUsers is not a known setting; allowed keys: aws-account-baseline:passwordPolicy, aws-account-baseline:alternateContacts, aws-account-baseline:adminAccess, aws-account-baseline:supportRole, aws-account-baseline:accessAnalyzer, aws-account-baseline:retainOnDelete, aws-account-baseline:organization",
         "adminAccess.users must be a non-empty list of { userName, pgpKey? }; got []",
       ].join("\n"),
     );
+  });
+
+  it("rejects a misspelled project namespace (near-miss of aws-account-baseline), naming the key meant", async () => {
+    await rejects(
+      {
+        "aws-account-baselin:passwordPolicy": { minimumLength: 8 },
+        "Aws-Account-Baseline:retainOnDelete": false,
+      },
+      [
+        'aws-account-baselin:passwordPolicy is not in this project\'s namespace "aws-account-baseline" (did you mean aws-account-baseline:passwordPolicy?): the program would ignore it and use the default',
+        'Aws-Account-Baseline:retainOnDelete is not in this project\'s namespace "aws-account-baseline" (did you mean aws-account-baseline:retainOnDelete?): the program would ignore it and use the default',
+      ].join("\n"),
+    );
+  });
+
+  it("leaves other namespaces alone: providers and namespaces far from the project's", async () => {
+    const monitor = prepare(
+      stackFile({
+        "aws:region": "eu-west-1",
+        "aws-native:region": "eu-west-1",
+        "pulumi:tags": { a: "b" },
+        "my-app:x": "1",
+      }),
+    );
+    await execute(monitor);
+    await monitor.settled();
+    assert.ok(monitor.resources.length > 1);
   });
 
   it("requires the alternate contacts key", async () => {

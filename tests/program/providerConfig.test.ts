@@ -29,7 +29,7 @@ describe("the program checks the aws provider's account settings", () => {
       { "aws:forbiddenAccountIds": ["012345678901"], "aws:assumeRoles": [role("210987654321")] },
     ]) {
       const resources = await runProgram(files.write(changes), { invokes: {} });
-      assert.strictEqual(resources.length, 18, JSON.stringify(changes));
+      assert.strictEqual(resources.length, 24, JSON.stringify(changes));
     }
   });
 

@@ -4,6 +4,7 @@
  */
 import { AccountFacts, ReportUser } from "../../policy-pack/account/facts";
 import { strengthenPasswordPolicy } from "../../policy-pack/rules/passwordPolicy";
+import { permissionFacts } from "./permissionFacts";
 
 export const NOW = new Date("2026-11-20T12:00:00Z");
 
@@ -53,6 +54,7 @@ export function apiFacts(overrides: Partial<AccountFacts> = {}): AccountFacts {
     rootVirtualMfaDevices: { value: [] },
     passwordPolicy: { value: strengthenPasswordPolicy({}) },
     alternateContacts: { BILLING: { value: true }, OPERATIONS: { value: true }, SECURITY: { value: true } },
+    ...permissionFacts(),
     ...overrides,
   };
 }

@@ -18,6 +18,12 @@ import * as http from "http";
 import { AddressInfo } from "net";
 import { credentialReportCsv } from "./credentialReport";
 import {
+  authorizationEntities,
+  defaultPermissions,
+  listAnalyzersAnswer,
+  permissionsAnswer,
+} from "./fakeAwsPermissions";
+import {
   FakeAccount,
   iamAnswer,
   IamState,
@@ -63,6 +69,8 @@ export const errors = {
 };
 
 interface AccountState extends IamState {
+  /** GetAccountAuthorizationDetails' items, built on first use. */
+  entities?: ReturnType<typeof authorizationEntities>;
   readonly pending: Map<string, ScriptedError[]>;
   readonly counts: Map<string, number>;
   inFlight: number;
@@ -154,6 +162,8 @@ export class FakeAws {
     });
     const pending = new Map(Object.entries(spec.failFirst ?? {}).map(([k, v]) => [k, [...v]]));
     const state: AccountState = { spec, csv, polls: 0, pending, counts: new Map(), inFlight: 0 };
+    // Built now, not on the first GetAccountAuthorizationDetails, so a read's timing is the reader's.
+    this.entities(state);
     this.byId.set(spec.accountId, state);
     if (accessKeyId !== null) {
       this.principals.set(accessKeyId, { state, arn: `arn:aws:iam::${spec.accountId}:user/auditor` });
@@ -219,8 +229,13 @@ export class FakeAws {
       return this.organizations(res, principal, target.slice(ORGANIZATIONS_TARGET.length), body);
     }
     const isAccountApi = req.url?.startsWith("/getAlternateContact") ?? false;
-    const params = new URLSearchParams(isAccountApi ? "" : body);
-    const action = isAccountApi ? "GetAlternateContact" : (params.get("Action") ?? "");
+    const isAnalyzerApi = req.url?.startsWith("/analyzer") ?? false;
+    const params = new URLSearchParams(isAccountApi || isAnalyzerApi ? "" : body);
+    const action = isAccountApi
+      ? "GetAlternateContact"
+      : isAnalyzerApi
+        ? "ListAnalyzers"
+        : (params.get("Action") ?? "");
     const concerned =
       action === "AssumeRole"
         ? (this.byId.get(roleArnPattern.exec(params.get("RoleArn") ?? "")?.[1] ?? "") ?? principal.state)
@@ -239,12 +254,28 @@ export class FakeAws {
           scripted,
         );
       }
+      if (isAnalyzerApi) {
+        return restJson(res, scripted, () =>
+          listAnalyzersAnswer(
+            concerned.spec.permissions ?? defaultPermissions,
+            auth?.[2] ?? "",
+            new URL(req.url ?? "/", "http://x").searchParams,
+          ),
+        );
+      }
       const ns = action === "GetCallerIdentity" || action === "AssumeRole" ? STS_NS : IAM_NS;
       if (scripted) return queryError(res, scripted, ns);
       const result =
         action === "AssumeRole"
           ? this.assumeRole(principal, params, auth?.[2] ?? "")
           : (lastAccessedAnswer(concerned, action, params) ??
+            permissionsAnswer(
+              concerned.spec.accountId,
+              concerned.spec.permissions ?? defaultPermissions,
+              () => this.entities(concerned),
+              action,
+              params,
+            ) ??
             iamAnswer(concerned, action, params, principal.arn));
       if (typeof result !== "string") return queryError(res, result, ns);
       res.writeHead(200, { "content-type": "text/xml" }).end(xml(action, ns, result));
@@ -266,6 +297,15 @@ export class FakeAws {
     if (!listed(s.spec.htmlAnswer, action)) return false;
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(this.htmlPage);
     return true;
+  }
+
+  private entities(s: AccountState): NonNullable<AccountState["entities"]> {
+    s.entities ??= authorizationEntities(
+      s.spec.accountId,
+      s.spec.permissions ?? defaultPermissions,
+      (s.spec.users ?? []).map((u) => u.name),
+    );
+    return s.entities;
   }
 
   private enter(s: AccountState): void {
@@ -368,6 +408,17 @@ function queryError(res: http.ServerResponse, e: ScriptedError, ns: string): voi
     .end(
       `<ErrorResponse xmlns="${ns}"><Error><Type>Sender</Type><Code>${e.code}</Code><Message>${esc(e.message ?? e.code)}</Message></Error><RequestId>fake-error</RequestId></ErrorResponse>`,
     );
+}
+
+/** A REST-JSON answer (Access Analyzer): the scripted error, or the body. */
+function restJson(res: http.ServerResponse, scripted: ScriptedError | undefined, body: () => string): void {
+  if (scripted) {
+    res
+      .writeHead(scripted.status, { "content-type": "application/json", "x-amzn-errortype": scripted.code })
+      .end(JSON.stringify({ message: scripted.message ?? scripted.code }));
+    return;
+  }
+  res.writeHead(200, { "content-type": "application/json" }).end(body());
 }
 
 function jsonError(res: http.ServerResponse, e: ScriptedError): void {

@@ -5,6 +5,7 @@
  */
 import { RootSpec, UserSpec } from "./credentialReport";
 import type { LastAccessedSpec } from "./fakeAwsLastAccessed";
+import type { PermissionsSpec } from "./permissionSpec";
 
 export interface ScriptedError {
   readonly code: string;
@@ -56,6 +57,8 @@ export interface FakeAccount {
    * OrganizationAccountAccessRole, trusting anyone. A role with `externalId` requires it.
    */
   readonly roles?: Readonly<Record<string, { readonly externalId?: string }>>;
+  /** Who can do what: GetAccountAuthorizationDetails and the other permission reads (fakeAwsPermissions.ts). */
+  readonly permissions?: PermissionsSpec;
   /** Service last-accessed jobs (fakeAwsLastAccessed.ts); absent: the two calls are not implemented. */
   readonly lastAccessed?: LastAccessedSpec;
   /** Every answer about this account waits this long (on top of the server's latency). */
@@ -82,7 +85,8 @@ export interface IamState {
   polls: number;
 }
 
-function page<T>(items: readonly T[], params: URLSearchParams): { items: readonly T[]; tail: string } {
+/** One Marker/MaxItems page of `items` and its IsTruncated/Marker tail (IAM's Query paging). */
+export function page<T>(items: readonly T[], params: URLSearchParams): { items: readonly T[]; tail: string } {
   const start = Number(params.get("Marker") ?? 0);
   const max = Number(params.get("MaxItems") ?? 100);
   const end = Math.min(items.length, start + max);
@@ -93,7 +97,7 @@ function page<T>(items: readonly T[], params: URLSearchParams): { items: readonl
   };
 }
 
-const member = (inner: string) => `<member>${inner}</member>`;
+export const member = (inner: string) => `<member>${inner}</member>`;
 
 export const reportInProgress: ScriptedError = {
   code: "ReportInProgress",

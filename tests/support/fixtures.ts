@@ -33,6 +33,16 @@ export const defaultPasswordPolicyInputs = {
   hardExpiry: false,
 };
 
+/** The getCallerIdentity answer for 123456789012 (SupportRole without adminAccess asks for its account). */
+export const callerIdentityInvokes: Record<string, Invoke> = {
+  "aws:index/getCallerIdentity:getCallerIdentity": () => ({
+    id: "123456789012",
+    accountId: "123456789012",
+    arn: "arn:aws:iam::123456789012:user/deployer",
+    userId: "AIDATEST",
+  }),
+};
+
 /** A member account as getOrganization lists it; `state` (or the deprecated `status`) as given. */
 export interface OrganizationAccountFixture {
   readonly id: string;

@@ -38,6 +38,21 @@ function named(out: string): string[] {
 describe("npm run check", function () {
   this.timeout(120_000);
 
+  it("shows every problem of a stack config the program rejects, each once, and exits 2", async () => {
+    const r = await check("--stack-config", fixture("rejected-two.yaml"));
+    assert.strictEqual(r.code, 2, r.stdout + r.stderr);
+    assert.strictEqual(
+      r.stderr,
+      [
+        `check: the program rejected ${fixture("rejected-two.yaml")} (2 problems):`,
+        "  passwordPolicy.minimumLength must be an integer from 6 to 128; got 3",
+        "  passwordPolicy.reusePrevention must be an integer from 1 to 24; got 30",
+        "",
+      ].join("\n"),
+    );
+    assert.strictEqual(r.stdout, "");
+  });
+
   it("passes the example stack config: exit 0, no mandatory finding", async () => {
     const r = await check();
     assert.strictEqual(r.code, 0, r.stderr);
@@ -157,6 +172,16 @@ describe("npm run check", function () {
       "a stack config the program rejects",
       ["--stack-config", fixture("rejected-length.yaml")],
       /^check: the program rejected .*rejected-length\.yaml: passwordPolicy\.minimumLength must be an integer from 6 to 128; got 3\n$/,
+    ],
+    [
+      "a misspelled threshold",
+      ["--policy-pack-config", fixture("misspelled-threshold.json")],
+      /^check: --policy-pack-config: invalid policy pack config: password-policy-minimum-length: minimumLenght is not a setting of this policy; allowed: minimumLength \(and enforcementLevel\)\n$/,
+    ],
+    [
+      "a misspelled policy name",
+      ["--policy-pack-config", fixture("misspelled-policy.json")],
+      /"access-keys-rotate" is not a policy of this pack \(did you mean "access-keys-rotated"\?\)/,
     ],
   ] as const) {
     it(`exits 2 with one line on stderr for ${what}`, async () => {

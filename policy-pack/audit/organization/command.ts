@@ -12,6 +12,7 @@ import { callerIdentity } from "./accounts";
 import { startProgress } from "./progress";
 import { auditOrganization, organizationExitCode } from "./run";
 import { Write } from "./types";
+import { streamWrite } from "../output";
 
 export interface OrganizationCommandOptions {
   readonly roleName: string;
@@ -46,10 +47,14 @@ export async function runOrganizationAudit(o: OrganizationCommandOptions): Promi
   const clientConfig = baseClientConfig();
   const caller = await callerIdentity(clientConfig);
   const progress = startProgress();
-  const write: Write = (text) =>
-    new Promise((resolve, reject) =>
-      progress.around(() => process.stdout.write(text, (e) => (e ? reject(e) : resolve()))),
-    );
+  const stdout = streamWrite(process.stdout);
+  const write: Write = (text) => {
+    let written: Promise<void> = Promise.resolve();
+    progress.around(() => {
+      written = stdout(text);
+    });
+    return written;
+  };
   const writer = organizationWriters[o.format]({ caller, roleName: o.roleName, config: o.config }, write);
   const { STSClient } = await import("@aws-sdk/client-sts");
   const sts = new STSClient(clientConfig);

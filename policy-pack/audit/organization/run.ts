@@ -16,6 +16,7 @@ import { auditFacts, unreadable } from "../run";
 import { lastAccessedFindings } from "../lastAccessed";
 import type { LastAccessedSettings } from "../../account/lastAccessed/config";
 import { activeAccounts, Caller, OrganizationAccount, OrganizationError } from "./accounts";
+import { OutputClosedError } from "../output";
 import { forEachBounded } from "./pool";
 import { AccountOutcome, OrganizationTotals, OrganizationWriter } from "./types";
 
@@ -67,6 +68,7 @@ export async function auditAccount(
       reportWaitSeconds: o.reportWaitSeconds,
       accountId: account.id,
       deadline,
+      analyzerRegions: o.config.settings.thresholds["access-analyzer-enabled"].regions,
       clientConfig,
     });
     const cannot = unreadable(facts);
@@ -102,8 +104,26 @@ export async function auditOrganization(
   o: OrganizationAuditOptions,
   writer: OrganizationWriter,
 ): Promise<OrganizationTotals> {
+  // The writer's first failure (OutputClosedError when the reader went away): nothing more is
+  // written, no further account is audited, and the failure is rethrown or reported at the end.
+  let stopped: { error: unknown } | undefined;
   let queue: Promise<void> = Promise.resolve();
-  const serial = (f: () => Promise<void>): Promise<void> => (queue = queue.then(f));
+  const serial = (f: () => Promise<void>): Promise<void> =>
+    (queue = queue
+      .then(() => (stopped ? undefined : f()))
+      .catch((e: unknown) => {
+        stopped ??= { error: e };
+      }));
+  let cut = false;
+  async function* untilStopped<T>(items: AsyncIterable<T>): AsyncGenerator<T> {
+    for await (const item of items) {
+      if (stopped) {
+        cut = true;
+        return;
+      }
+      yield item;
+    }
+  }
   let begun = false;
   const begin = () => {
     if (!begun) void serial(() => writer.begin());
@@ -112,20 +132,24 @@ export async function auditOrganization(
   const totals = { accounts: 0, failedAccounts: 0, failing: 0, notEvaluated: 0 };
   let error: string | undefined;
   try {
-    await forEachBounded(activeAccounts(o.clientConfig ?? {}), o.concurrency, async (account) => {
-      begin();
-      o.onStart?.(account);
-      const outcome = await auditAccount(account, o);
-      totals.accounts++;
-      if (outcome.status === "error") totals.failedAccounts++;
-      else
-        for (const f of outcome.result.findings) {
-          if (f.status === "fail") totals.failing++;
-          else totals.notEvaluated++;
-        }
-      o.onDone?.(outcome);
-      await serial(() => writer.account(outcome));
-    });
+    await forEachBounded(
+      untilStopped(activeAccounts(o.clientConfig ?? {})),
+      o.concurrency,
+      async (account) => {
+        begin();
+        o.onStart?.(account);
+        const outcome = await auditAccount(account, o);
+        totals.accounts++;
+        if (outcome.status === "error") totals.failedAccounts++;
+        else
+          for (const f of outcome.result.findings) {
+            if (f.status === "fail") totals.failing++;
+            else totals.notEvaluated++;
+          }
+        o.onDone?.(outcome);
+        await serial(() => writer.account(outcome));
+      },
+    );
   } catch (e) {
     if (!(e instanceof OrganizationError) || !begun) throw e;
     error = e.message;
@@ -133,11 +157,16 @@ export async function auditOrganization(
   begin();
   const done = { ...totals, ...(error ? { error } : {}) };
   await serial(() => writer.end(done));
-  return done;
+  if (stopped && !(stopped.error instanceof OutputClosedError)) throw stopped.error;
+  return stopped ? { ...done, outputClosed: true, ...(cut ? { incomplete: true } : {}) } : done;
 }
 
-/** 2 when the listing broke off; 1 when an account could not be audited or a finding fails; else 0. */
+/**
+ * 2 when the listing broke off or the output was closed before every account was audited (no
+ * verdict for the accounts left out); 1 when an account could not be audited or a finding
+ * fails; else 0.
+ */
 export function organizationExitCode(t: OrganizationTotals): 0 | 1 | 2 {
-  if (t.error) return 2;
+  if (t.error || t.incomplete) return 2;
   return t.failedAccounts > 0 || t.failing > 0 ? 1 : 0;
 }

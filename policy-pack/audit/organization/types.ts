@@ -36,6 +36,10 @@ export interface OrganizationTotals {
   readonly failing: number;
   readonly notEvaluated: number;
   readonly error?: string;
+  /** The reader closed the output (`| head`); nothing more was written. */
+  readonly outputClosed?: true;
+  /** ... before every account was audited: the accounts after it were not. */
+  readonly incomplete?: true;
 }
 
 /**

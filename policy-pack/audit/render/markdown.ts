@@ -14,12 +14,14 @@ export const cell = (s: string): string =>
 export const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
 
 /** A Markdown report for an issue, a pull request or a job summary. */
-export const renderMarkdown: Renderer = ({ result, facts }) => {
-  const lines = [`## AWS account audit`, ``, summaryLine(result, facts.sourceFile), ``];
-  if (result.findings.length === 0) return [...lines, `No findings.`, ``].join("\n");
-  lines.push(`| Status | Severity | Policy | Subject | Message | Controls |`, `|---|---|---|---|---|---|`);
-  for (const f of result.findings) lines.push(findingRow(f));
-  return [...lines, ``].join("\n");
+export const renderMarkdown: Renderer = function* ({ result, facts }) {
+  yield `## AWS account audit\n\n${summaryLine(result, facts.sourceFile)}\n\n`;
+  if (result.findings.length === 0) {
+    yield `No findings.\n`;
+    return;
+  }
+  yield `| Status | Severity | Policy | Subject | Message | Controls |\n|---|---|---|---|---|---|\n`;
+  for (const f of result.findings) yield `${findingRow(f)}\n`;
 };
 
 /** One finding as a table row: status, severity, linked policy, subject, message, controls. */

@@ -1,5 +1,5 @@
 /**
- * SARIF 2.1.0 as GitHub code scanning accepts it: one rule per audited policy (from controls.ts,
+ * SARIF 2.1.0 as GitHub code scanning accepts it: one rule per policy that ran (from controls.ts,
  * with helpUri and security-severity), one result per failing finding with a location (the
  * report file's line when auditing a file, else a logical location for the account) and a
  * partialFingerprints entry that stays the same across runs, so alerts track the same subject.
@@ -7,11 +7,12 @@
  * @see https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
  */
 import { createHash } from "crypto";
-import type { Log, Notification, ReportingDescriptor, Result } from "sarif";
+import type { Notification, ReportingDescriptor, Result, Run } from "sarif";
 import { controlIds, controls, PolicyName, Severity } from "../../controls";
-import { isAvailable } from "../../account/facts";
+import { isAvailable, ReportUser } from "../../account/facts";
 import { Finding } from "../../account/finding";
 import { guidanceFor } from "../../account/guidance";
+import { streamedObject } from "./jsonText";
 import { Renderer, RenderInput } from "./types";
 
 const securitySeverity: Record<Severity, string> = {
@@ -39,27 +40,36 @@ export function rule(policy: PolicyName): ReportingDescriptor {
   };
 }
 
-export function location(f: Finding, input: RenderInput): Result["locations"] {
+/**
+ * The locations of findings in one account's facts: the report file's line when auditing a file,
+ * else a logical location for the account. The users are indexed once (a lookup per finding
+ * would make the report quadratic in its users); a name that appears twice is located at its
+ * first row.
+ */
+export function locator(input: Omit<RenderInput, "policies">): (f: Finding) => Result["locations"] {
   const { facts } = input;
   const account = facts.accountId ?? "unknown";
-  const row = isAvailable(facts.users) ? facts.users.value.find((u) => u.user === f.subject) : undefined;
-  const logical = [
-    {
-      name: f.subject,
-      fullyQualifiedName: row?.arn ?? `aws:account:${account}/${f.subject}`,
-      kind: row ? (row.isRoot ? "root-user" : "iam-user") : "account",
-    },
-  ];
+  const rows = new Map<string, ReportUser>();
+  if (isAvailable(facts.users)) for (const u of facts.users.value) if (!rows.has(u.user)) rows.set(u.user, u);
   const uri = facts.sourceFile ? facts.sourceFile.replace(/\\/g, "/") : `aws-account-${account}`;
-  return [
-    {
-      physicalLocation: {
-        artifactLocation: { uri },
-        ...(facts.sourceFile ? { region: { startLine: row?.line ?? 1 } } : {}),
+  return (f) => {
+    const row = rows.get(f.subject);
+    return [
+      {
+        physicalLocation: {
+          artifactLocation: { uri },
+          ...(facts.sourceFile ? { region: { startLine: row?.line ?? 1 } } : {}),
+        },
+        logicalLocations: [
+          {
+            name: f.subject,
+            fullyQualifiedName: row?.arn ?? `aws:account:${account}/${f.subject}`,
+            kind: row ? (row.isRoot ? "root-user" : "iam-user") : "account",
+          },
+        ],
       },
-      logicalLocations: logical,
-    },
-  ];
+    ];
+  };
 }
 
 export function fingerprint(f: Finding, account: string | null): string {
@@ -81,40 +91,60 @@ export function notEvaluatedNotification(f: Finding, account?: string): Notifica
   };
 }
 
-export function toSarif(input: RenderInput): Log {
-  const { result } = input;
-  const ruleIds = [...new Set(result.findings.map((f) => f.policy))];
-  const failing = result.findings.filter((f) => f.status === "fail");
+/** A failing finding as a SARIF result; `extra` for the organization's account properties. */
+export function sarifResult(
+  f: Finding,
+  ruleIndex: ReadonlyMap<string, number>,
+  locate: (f: Finding) => Result["locations"],
+  account: string | null,
+  extra: Pick<Result, "message" | "properties"> = { message: { text: f.message } },
+): Result {
+  const index = ruleIndex.get(f.policy);
   return {
-    $schema: sarifSchema,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: toolName,
-            rules: ruleIds.map(rule),
-          },
-        },
-        invocations: [
-          {
-            executionSuccessful: true,
-            toolExecutionNotifications: result.findings
-              .filter((f) => f.status === "not-evaluated")
-              .map((f) => notEvaluatedNotification(f)),
-          },
-        ],
-        results: failing.map((f) => ({
-          ruleId: f.policy,
-          ruleIndex: ruleIds.indexOf(f.policy),
-          level: level(f.severity),
-          message: { text: f.message },
-          locations: location(f, input),
-          partialFingerprints: { "awsAccountBaselineFinding/v1": fingerprint(f, result.account) },
-        })),
-      },
-    ],
+    ruleId: f.policy,
+    ...(index !== undefined ? { ruleIndex: index } : {}),
+    level: level(f.severity),
+    message: extra.message,
+    locations: locate(f),
+    partialFingerprints: { "awsAccountBaselineFinding/v1": fingerprint(f, account) },
+    ...(extra.properties ? { properties: extra.properties } : {}),
   };
 }
 
-export const renderSarif: Renderer = (input) => `${JSON.stringify(toSarif(input), null, 2)}\n`;
+/** `tool`: this audit, with one rule per policy that ran (failing or not), and the rules' indexes. */
+export function sarifTool(policies: readonly PolicyName[]): {
+  tool: Run["tool"];
+  ruleIndex: Map<string, number>;
+} {
+  return {
+    tool: { driver: { name: toolName, rules: policies.map(rule) } },
+    ruleIndex: new Map(policies.map((p, i) => [p, i])),
+  };
+}
+
+/** The opening of a SARIF log up to its one run's object, and its closing. */
+export const sarifOpening = `{\n  "$schema": ${JSON.stringify(sarifSchema)},\n  "version": "2.1.0",\n  "runs": [\n    `;
+export const sarifClosing = `\n  ]\n}\n`;
+
+/**
+ * SARIF 2.1.0 for one account, streamed result by result: exactly what `JSON.stringify(log, null,
+ * 2)` prints for `{ $schema, version, runs: [{ tool, results, invocations }] }`.
+ */
+export const renderSarif: Renderer = function* (input) {
+  const { result, policies } = input;
+  const { tool, ruleIndex } = sarifTool(policies);
+  const locate = locator(input);
+  const notifications: Notification[] = [];
+  const results = function* () {
+    for (const f of result.findings) {
+      if (f.status === "fail") yield sarifResult(f, ruleIndex, locate, result.account);
+      else notifications.push(notEvaluatedNotification(f));
+    }
+  };
+  const invocations = () => ({
+    invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+  });
+  yield sarifOpening;
+  yield* streamedObject({ tool }, "results", results(), invocations, 4);
+  yield sarifClosing;
+};

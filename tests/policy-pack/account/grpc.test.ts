@@ -70,7 +70,7 @@ describe("the compiled pack's account policies over gRPC, reading a credential r
     fs.rmSync(path.dirname(reportFile), { recursive: true, force: true });
   });
 
-  it("lists the nine account policies with their thresholds and the report-file key", () => {
+  it("lists the eighteen account policies with their thresholds and the report-file key", () => {
     const byName = new Map(info.policies.map((p) => [p.name, p]));
     for (const n of accountPolicyNames) {
       const p = byName.get(n);
@@ -82,6 +82,14 @@ describe("the compiled pack's account policies over gRPC, reading a credential r
     assert.strictEqual(
       byName.get("access-keys-rotated")?.configSchema?.properties.maximumKeyAgeDays.default,
       90,
+    );
+    assert.strictEqual(
+      byName.get("no-access-keys-at-setup")?.configSchema?.properties.setupWindowMinutes.default,
+      60,
+    );
+    assert.deepStrictEqual(
+      byName.get("access-analyzer-enabled")?.configSchema?.properties.regions.default,
+      [],
     );
   });
 
@@ -147,7 +155,7 @@ describe("the compiled pack's account policies over gRPC, reading a credential r
   it("an unreadable report file is one advisory per account policy, and the pack keeps serving", async () => {
     await pack.configure(reconcilePolicyConfig(info.policies, withReport("/no/such/report.csv")));
     const { diagnostics } = await pack.analyzeStack([]);
-    assert.strictEqual(diagnostics.length, 9);
+    assert.strictEqual(diagnostics.length, 18);
     assert.match(
       diagnostics[0].message,
       /could not read the account, so .* was not evaluated: credential report \/no\/such\/report\.csv does not exist/,

@@ -53,6 +53,10 @@ describe("readAccountFromApi with the real SDK against fakeAws", function () {
       ListVirtualMFADevices: 1,
       GetAccountPasswordPolicy: 1,
       GetAlternateContact: 3,
+      GetAccountAuthorizationDetails: 1,
+      ListServerCertificates: 1,
+      ListOrganizationsFeatures: 1,
+      ListAnalyzers: 1,
     });
   });
 
@@ -132,7 +136,7 @@ describe("readAccountFromApi with the real SDK against fakeAws", function () {
     });
   });
 
-  it("makes the same number of requests for 10 and 5,000 users", async () => {
+  it("makes the same number of requests for 10 and 5,000 users, but for the snapshot's pages (1,000 items a page)", async () => {
     const counts: Record<string, number>[] = [];
     for (const n of [10, 5000]) {
       fake.addAccount(KEY, { ...base, users: generatedUsers(n, now), usersVirtualMfa: false });
@@ -140,16 +144,24 @@ describe("readAccountFromApi with the real SDK against fakeAws", function () {
       assert.ok(isAvailable(facts.users) && facts.users.value.length === n + 1);
       counts.push(fake.counts(KEY));
     }
-    assert.deepStrictEqual(counts[1], counts[0]);
-    assert.strictEqual(fake.total(KEY), 9);
+    const pages = (c: Record<string, number>) => c.GetAccountAuthorizationDetails;
+    assert.deepStrictEqual(
+      [pages(counts[0]), pages(counts[1])],
+      [1, 6],
+      "16 and 5,006 principals and policies",
+    );
+    const rest = (c: Record<string, number>) => ({ ...c, GetAccountAuthorizationDetails: 0 });
+    assert.deepStrictEqual(rest(counts[1]), rest(counts[0]));
+    assert.strictEqual(fake.total(KEY), 18);
   });
 
   it("with users' virtual MFA devices, only ListVirtualMFADevices pages grow (1,000 per page)", async () => {
     fake.addAccount(KEY, { ...base, users: generatedUsers(5000, now) });
     await read();
-    // 3,750 of the generated users hold a virtual device: 4 pages; every other call stays at one.
+    // 3,750 of the generated users hold a virtual device: 4 pages; every other call stays at one,
+    // but for the authorization snapshot's 6 pages.
     assert.strictEqual(fake.counts(KEY).ListVirtualMFADevices, 4);
-    assert.strictEqual(fake.total(KEY), 12);
+    assert.strictEqual(fake.total(KEY), 21);
   });
 
   it("serves accounts by access key id, counting each separately", async () => {
@@ -163,7 +175,7 @@ describe("readAccountFromApi with the real SDK against fakeAws", function () {
       initialPollMs: 10,
     });
     assert.strictEqual(member.accountId, "210987654321");
-    assert.strictEqual(fake.total("AKIAMEMBER0000000001"), 9);
+    assert.strictEqual(fake.total("AKIAMEMBER0000000001"), 13);
     assert.strictEqual(fake.total(KEY), 0);
   });
 

@@ -391,13 +391,15 @@ describe("account rules (fixed clock 2026-11-20T12:00Z)", () => {
         ["access-keys-rotated", "not-evaluated", "<account>"],
         ["unused-credentials-disabled", "not-evaluated", "<account>"],
         ["single-active-access-key", "not-evaluated", "<account>"],
+        ["admin-access-requires-mfa", "not-evaluated", "alice"],
+        ["no-access-keys-at-setup", "not-evaluated", "<account>"],
       ],
     );
     assert.ok(fs.every((f) => f.message.includes("iam:GetCredentialReport was denied")));
   });
 
-  it("audits the nine account policies, the four password-policy rules and the contacts, in that order", () => {
-    assert.strictEqual(auditPolicyNames.length, 14);
+  it("audits the eighteen account policies, the four password-policy rules and the contacts, in that order", () => {
+    assert.strictEqual(auditPolicyNames.length, 23);
     assert.strictEqual(auditPolicyNames[0], "root-access-keys-absent");
   });
 });

@@ -4,7 +4,7 @@ import {
   PolicyDefaults,
   parsePolicyPackConfig,
   reconcilePolicyConfig,
-  unknownPolicyNames,
+  unknownSettings,
 } from "../../../policy-pack/config/packConfig";
 
 const policies: PolicyDefaults[] = [
@@ -66,10 +66,39 @@ describe("policy pack config as the CLI builds it", () => {
       /"all" takes only an enforcement level/,
     );
   });
-  it("names config entries that match no policy", () => {
-    assert.deepStrictEqual(
-      unknownPolicyNames(policies, parsePolicyPackConfig({ all: "advisory", lenght: "disabled" })),
-      ["lenght"],
+  it("a misspelled policy name is an error naming the nearest policy", () => {
+    assert.throws(
+      () => reconcilePolicyConfig(policies, parsePolicyPackConfig({ all: "advisory", lenght: "disabled" })),
+      (e: PolicyConfigError) =>
+        assert.deepStrictEqual(e.problems, [
+          '"lenght" is not a policy of this pack (did you mean "length"?)',
+        ]) ?? true,
     );
+    assert.throws(
+      () => reconcilePolicyConfig(policies, parsePolicyPackConfig({ "nothing-like-it": "disabled" })),
+      /"nothing-like-it" is not a policy of this pack; the policies are length, plain$/,
+    );
+  });
+  it("a misspelled property is an error naming the allowed ones; enforcementLevel is always allowed", () => {
+    assert.throws(
+      () => reconcilePolicyConfig(policies, parsePolicyPackConfig({ length: { minimumLenght: 16 } })),
+      (e: PolicyConfigError) =>
+        assert.deepStrictEqual(e.problems, [
+          "length: minimumLenght is not a setting of this policy; allowed: minimumLength (and enforcementLevel)",
+        ]) ?? true,
+    );
+    assert.throws(
+      () => reconcilePolicyConfig(policies, parsePolicyPackConfig({ plain: { threshold: 1 } })),
+      /plain: threshold is not a setting of this policy; it takes only enforcementLevel/,
+    );
+    assert.doesNotThrow(() =>
+      reconcilePolicyConfig(policies, parsePolicyPackConfig({ length: { enforcementLevel: "advisory" } })),
+    );
+  });
+  it("unknownSettings judges the properties a policy received (what the pack checks at run time)", () => {
+    assert.deepStrictEqual(unknownSettings(policies[0], { minimumLength: 14 }), []);
+    assert.deepStrictEqual(unknownSettings(policies[0], { minimumLength: 14, minimumLenght: 16 }), [
+      "length: minimumLenght is not a setting of this policy; allowed: minimumLength (and enforcementLevel)",
+    ]);
   });
 });

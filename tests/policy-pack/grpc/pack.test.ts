@@ -96,6 +96,8 @@ describe("the compiled pack over gRPC, started as the engine starts it", functio
         ["iam-policies-via-groups-only", "advisory", "stack"],
         ["admin-policy-only-on-mfa-group", "mandatory", "stack"],
         ["login-profile-reset-required", "advisory", "resource"],
+        ["support-role-declared", "advisory", "stack"],
+        ["access-analyzer-declared", "advisory", "stack"],
       ],
     );
     for (const n of resourcePolicyNames) {
@@ -134,6 +136,28 @@ describe("the compiled pack over gRPC, started as the engine starts it", functio
     ]);
     await configure({ all: { enforcementLevel: "disabled" } });
     assert.deepStrictEqual((await pack.analyze(weakPolicy)).diagnostics, []);
+  });
+
+  it("a misspelled threshold the real CLI passes through fails Analyze and AnalyzeStack, naming the allowed ones", async () => {
+    // The Pulumi CLI validates each policy's config against {type: object, properties, required}
+    // only, so it hands an unknown property to Configure as given (schema defaults beside it).
+    const config = reconcilePolicyConfig(info.policies, accountOff);
+    const typo = (name: string, property: string) => ({
+      ...config,
+      [name]: { ...config[name], properties: { ...config[name].properties, [property]: 16 } },
+    });
+    await pack.configure(typo("password-policy-minimum-length", "minimumLenght"));
+    await assert.rejects(
+      pack.analyze(weakPolicy),
+      /password-policy-minimum-length: minimumLenght is not a setting of this policy; allowed: minimumLength \(and enforcementLevel\)/,
+    );
+    await pack.configure(typo("console-users-no-access-keys", "maximumKeyAgeDay"));
+    await assert.rejects(
+      pack.analyzeStack(stack()),
+      /console-users-no-access-keys: maximumKeyAgeDay is not a setting of this policy; it takes only enforcementLevel/,
+    );
+    await configure();
+    assert.strictEqual((await pack.analyze(weakPolicy)).diagnostics.length, 1, "a correct config still runs");
   });
 
   it("policies keep the CIS thresholds even when Configure sends no config at all", async () => {

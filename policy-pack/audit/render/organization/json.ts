@@ -7,10 +7,8 @@
  * `JSON.stringify(object, null, 2)` would print it, findings written as each account finishes.
  */
 import { OrganizationRun, OrganizationWriter, Write } from "../../organization/types";
+import { nested } from "../jsonText";
 import { AccountSummary, accountSummary } from "./accountSummary";
-
-const nested = (value: unknown, indent: number): string =>
-  JSON.stringify(value, null, 2).replace(/\n/g, `\n${" ".repeat(indent)}`);
 
 export function jsonWriter(run: OrganizationRun, write: Write): OrganizationWriter {
   const accounts: AccountSummary[] = [];

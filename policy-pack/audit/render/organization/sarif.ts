@@ -6,31 +6,23 @@
  */
 import type { Notification } from "sarif";
 import { OrganizationRun, OrganizationWriter, Write } from "../../organization/types";
+import { nested } from "../jsonText";
 import {
-  fingerprint,
-  level,
-  location,
+  locator,
   notEvaluatedNotification,
-  rule,
-  sarifSchema,
-  toolName,
+  sarifClosing,
+  sarifOpening,
+  sarifResult,
+  sarifTool,
 } from "../sarif";
 import { accountLabel } from "./accountSummary";
 
-const nested = (value: unknown, indent: number): string =>
-  JSON.stringify(value, null, 2).replace(/\n/g, `\n${" ".repeat(indent)}`);
-
 export function sarifWriter(run: OrganizationRun, write: Write): OrganizationWriter {
-  const ruleIds = [...run.config.policies];
+  const { tool, ruleIndex } = sarifTool(run.config.policies);
   const notifications: Notification[] = [];
   let first = true;
   return {
-    begin: () => {
-      const tool = { driver: { name: toolName, rules: ruleIds.map(rule) } };
-      return write(
-        `{\n  "$schema": ${JSON.stringify(sarifSchema)},\n  "version": "2.1.0",\n  "runs": [\n    {\n      "tool": ${nested(tool, 6)},\n      "results": [`,
-      );
-    },
+    begin: () => write(`${sarifOpening}{\n      "tool": ${nested(tool, 6)},\n      "results": [`),
     account: async (o) => {
       if (o.status === "error") {
         notifications.push({
@@ -39,21 +31,18 @@ export function sarifWriter(run: OrganizationRun, write: Write): OrganizationWri
         });
         return;
       }
-      const input = { result: o.result, facts: o.facts };
+      const locate = locator({ result: o.result, facts: o.facts });
       for (const f of o.result.findings) {
         if (f.status === "not-evaluated") notifications.push(notEvaluatedNotification(f, o.account));
       }
       const results = o.result.findings
         .filter((f) => f.status === "fail")
-        .map((f) => ({
-          ruleId: f.policy,
-          ruleIndex: (ruleIds as string[]).indexOf(f.policy),
-          level: level(f.severity),
-          message: { text: `account ${o.account}: ${f.message}` },
-          locations: location(f, input),
-          partialFingerprints: { "awsAccountBaselineFinding/v1": fingerprint(f, o.account) },
-          properties: { account: o.account, ...(o.name ? { accountName: o.name } : {}) },
-        }));
+        .map((f) =>
+          sarifResult(f, ruleIndex, locate, o.account, {
+            message: { text: `account ${o.account}: ${f.message}` },
+            properties: { account: o.account, ...(o.name ? { accountName: o.name } : {}) },
+          }),
+        );
       if (results.length === 0) return;
       await write(`${first ? "\n" : ",\n"}${results.map((r) => `        ${nested(r, 8)}`).join(",\n")}`);
       first = false;
@@ -67,7 +56,7 @@ export function sarifWriter(run: OrganizationRun, write: Write): OrganizationWri
         },
       ];
       return write(
-        `${first ? "" : "\n      "}],\n      "invocations": ${nested(invocations, 6)}\n    }\n  ]\n}\n`,
+        `${first ? "" : "\n      "}],\n      "invocations": ${nested(invocations, 6)}\n    }${sarifClosing}`,
       );
     },
   };

@@ -2,10 +2,10 @@
  * The terminal format, streamed: each account's summary line and its findings table (with an
  * Account column) as it finishes; at the end the totals and the accounts that could not be audited.
  */
-import Table from "cli-table3";
 import { OrganizationRun, OrganizationWriter, Write } from "../../organization/types";
 import { summaryLine } from "../summary";
 import { findingsTable } from "../table";
+import { tableLines } from "../textTable";
 import { accountLabel, runLine, totalsLine } from "./accountSummary";
 
 export function tableWriter(run: OrganizationRun, write: Write): OrganizationWriter {
@@ -19,19 +19,22 @@ export function tableWriter(run: OrganizationRun, write: Write): OrganizationWri
       }
       const head = `${o.name ? `${o.name}: ` : ""}${summaryLine(o.result)}`;
       if (o.result.findings.length === 0) return write(`${head}\nNo findings.\n\n`);
-      return write(`${head}\n${findingsTable(o.result.findings, o.account)}\n\n`);
+      return write(`${head}\n${[...findingsTable(o.result.findings, o.account)].join("")}\n`);
     },
     end: (t) => {
       let text = `${totalsLine(t)}\n`;
       if (failed.length > 0) {
-        const table = new Table({
-          head: ["Account", "Name", "Could not be audited"],
-          style: { head: [], border: [] },
-          colWidths: [14, 24, 100],
-          wordWrap: true,
-        });
-        for (const f of failed) table.push([f.account, f.name ?? "", f.error]);
-        text += `${table.toString()}\n`;
+        const columns = [
+          { header: "Account", width: 14 },
+          { header: "Name", width: 24 },
+          { header: "Could not be audited", width: 100 },
+        ];
+        text += [
+          ...tableLines(
+            columns,
+            failed.map((f) => [f.account, f.name ?? "", f.error]),
+          ),
+        ].join("");
       }
       return write(text);
     },

@@ -1,0 +1,172 @@
+/**
+ * fakeAws's answers for the permissions review, in AWS's documented shapes: IAM
+ * GetAccountAuthorizationDetails (Query/XML, paged with Marker and MaxItems over users, groups,
+ * roles and policies in that order; documents URL-encoded as IAM returns them),
+ * ListServerCertificates (paged), ListOrganizationsFeatures, and Access Analyzer ListAnalyzers
+ * (REST-JSON `GET /analyzer`, paged with nextToken, per SigV4 region).
+ * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html
+ * @see https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_ListAnalyzers.html
+ */
+import { esc, member, page, ScriptedError } from "./fakeAwsIam";
+import { perPrincipalAnswer } from "./fakeAwsPerPrincipal";
+import {
+  awsManagedDocuments,
+  customerPolicy,
+  encodeDocument,
+  goodPermissions,
+  nameOfArn,
+  PermissionsSpec,
+  PrincipalSpec,
+} from "./permissionSpec";
+
+/** An account whose permissions a test does not script: compliant (a support role, an analyzer, no organization). */
+export const defaultPermissions: PermissionsSpec = {
+  ...goodPermissions,
+  users: {},
+  organizationsFeatures: "no-organization",
+};
+
+export type { PermissionsSpec } from "./permissionSpec";
+
+const encode = (doc: object) => esc(encodeDocument(doc));
+const nameOf = nameOfArn;
+const created = "2024-01-01T00:00:00Z";
+
+function attachedXml(p: PrincipalSpec): string {
+  return `<AttachedManagedPolicies>${(p.attached ?? [])
+    .map((arn) => member(`<PolicyName>${esc(nameOf(arn))}</PolicyName><PolicyArn>${esc(arn)}</PolicyArn>`))
+    .join("")}</AttachedManagedPolicies>`;
+}
+
+function inlineXml(list: string, p: PrincipalSpec): string {
+  return `<${list}>${Object.entries(p.inline ?? {})
+    .map(([name, doc]) =>
+      member(`<PolicyName>${esc(name)}</PolicyName><PolicyDocument>${encode(doc)}</PolicyDocument>`),
+    )
+    .join("")}</${list}>`;
+}
+
+type Entity = { list: "UserDetailList" | "GroupDetailList" | "RoleDetailList" | "Policies"; xml: string };
+
+/** Every entity of the account, in the order IAM pages them. */
+export function authorizationEntities(
+  accountId: string,
+  spec: PermissionsSpec,
+  reportUsers: readonly string[],
+): Entity[] {
+  const users = { ...Object.fromEntries(reportUsers.map((n) => [n, {}])), ...spec.users };
+  const out: Entity[] = [];
+  for (const [name, u] of Object.entries(users) as [
+    string,
+    PrincipalSpec & { groups?: readonly string[] },
+  ][]) {
+    out.push({
+      list: "UserDetailList",
+      xml: `<Path>/</Path><UserName>${esc(name)}</UserName><UserId>AIDA${esc(name)}</UserId><Arn>arn:aws:iam::${accountId}:user/${esc(name)}</Arn><CreateDate>${created}</CreateDate>${inlineXml("UserPolicyList", u)}<GroupList>${(u.groups ?? []).map((g) => member(esc(g))).join("")}</GroupList>${attachedXml(u)}<Tags/>`,
+    });
+  }
+  for (const [name, g] of Object.entries(spec.groups ?? {})) {
+    out.push({
+      list: "GroupDetailList",
+      xml: `<Path>/</Path><GroupName>${esc(name)}</GroupName><GroupId>AGPA${esc(name)}</GroupId><Arn>arn:aws:iam::${accountId}:group/${esc(name)}</Arn><CreateDate>${created}</CreateDate>${inlineXml("GroupPolicyList", g)}${attachedXml(g)}`,
+    });
+  }
+  for (const [name, r] of Object.entries(spec.roles ?? {})) {
+    const path = r.path ?? "/";
+    out.push({
+      list: "RoleDetailList",
+      xml: `<Path>${esc(path)}</Path><RoleName>${esc(name)}</RoleName><RoleId>AROA${esc(name)}</RoleId><Arn>arn:aws:iam::${accountId}:role${esc(path)}${esc(name)}</Arn><CreateDate>${created}</CreateDate><AssumeRolePolicyDocument>${encode(r.trust)}</AssumeRolePolicyDocument><InstanceProfileList/>${inlineXml("RolePolicyList", r)}${attachedXml(r)}<Tags/><RoleLastUsed/>`,
+    });
+  }
+  const principals: PrincipalSpec[] = [
+    ...Object.values(users),
+    ...Object.values(spec.groups ?? {}),
+    ...Object.values(spec.roles ?? {}),
+  ];
+  const uses = (arn: string) => principals.filter((p) => (p.attached ?? []).includes(arn)).length;
+  const policy = (name: string, arn: string, doc: object) =>
+    out.push({
+      list: "Policies",
+      xml: `<PolicyName>${esc(name)}</PolicyName><PolicyId>ANPA${esc(name)}</PolicyId><Arn>${esc(arn)}</Arn><Path>/</Path><DefaultVersionId>v2</DefaultVersionId><AttachmentCount>${uses(arn)}</AttachmentCount><PermissionsBoundaryUsageCount>0</PermissionsBoundaryUsageCount><IsAttachable>true</IsAttachable><CreateDate>${created}</CreateDate><UpdateDate>${created}</UpdateDate><PolicyVersionList>${member(`<Document>${encode({ Version: "2012-10-17", Statement: [{ Effect: "Deny", Action: "*", Resource: "*" }] })}</Document><VersionId>v1</VersionId><IsDefaultVersion>false</IsDefaultVersion><CreateDate>${created}</CreateDate>`)}${member(`<Document>${encode(doc)}</Document><VersionId>v2</VersionId><IsDefaultVersion>true</IsDefaultVersion><CreateDate>${created}</CreateDate>`)}</PolicyVersionList>`,
+    });
+  for (const [name, doc] of Object.entries(spec.policies ?? {}))
+    policy(name, customerPolicy(name, accountId), doc);
+  for (const [arn, doc] of Object.entries(awsManagedDocuments))
+    if (uses(arn) > 0) policy(nameOf(arn), arn, doc);
+  return out;
+}
+
+/**
+ * The XML result of one permissions action, the error it answers, or undefined when `action` is
+ * none of them. `entities` is computed once per account (an account of 5,000 users pages it often).
+ */
+export function permissionsAnswer(
+  accountId: string,
+  spec: PermissionsSpec,
+  entities: () => readonly Entity[],
+  action: string,
+  params: URLSearchParams,
+): string | ScriptedError | undefined {
+  switch (action) {
+    case "GetAccountAuthorizationDetails": {
+      const p = page(entities(), params);
+      const lists = (["UserDetailList", "GroupDetailList", "RoleDetailList", "Policies"] as const).map(
+        (l) =>
+          `<${l}>${p.items
+            .filter((e) => e.list === l)
+            .map((e) => member(e.xml))
+            .join("")}</${l}>`,
+      );
+      return `${lists.join("")}${p.tail}`;
+    }
+    case "ListServerCertificates": {
+      const p = page(spec.serverCertificates ?? [], params);
+      return `<ServerCertificateMetadataList>${p.items
+        .map((c) =>
+          member(
+            `<Path>/</Path><ServerCertificateName>${esc(c.name)}</ServerCertificateName><ServerCertificateId>ASCA${esc(c.name)}</ServerCertificateId><Arn>arn:aws:iam::${accountId}:server-certificate/${esc(c.name)}</Arn><UploadDate>${created}</UploadDate><Expiration>${c.expiration}</Expiration>`,
+          ),
+        )
+        .join("")}</ServerCertificateMetadataList>${p.tail}`;
+    }
+    case "ListOrganizationsFeatures": {
+      const f = spec.organizationsFeatures ?? "no-organization";
+      if (f === "not-management")
+        return {
+          code: "AccountNotManagementOrDelegatedAdministratorException",
+          status: 400,
+          message: "The account is not the management account or delegated administrator.",
+        };
+      if (f === "no-organization")
+        return {
+          code: "OrganizationNotFoundException",
+          status: 400,
+          message: "The request was rejected because no organization is associated with your account.",
+        };
+      if (f === "no-trusted-access")
+        return {
+          code: "ServiceAccessNotEnabledException",
+          status: 400,
+          message: "The service access is not enabled.",
+        };
+      return `<OrganizationId>o-fake123</OrganizationId><EnabledFeatures>${f.map((x) => member(x)).join("")}</EnabledFeatures>`;
+    }
+    default:
+      return perPrincipalAnswer(accountId, spec, action, params);
+  }
+}
+
+/** Access Analyzer ListAnalyzers (REST-JSON) for `region`: the JSON body, paged by 1 with nextToken past the first. */
+export function listAnalyzersAnswer(spec: PermissionsSpec, region: string, query: URLSearchParams): string {
+  const all = spec.analyzers?.[region] ?? [];
+  const start = Number(query.get("nextToken") ?? 0);
+  const end = Math.min(all.length, start + Number(query.get("maxResults") ?? 100));
+  const analyzers = all.slice(start, end).map((a) => ({
+    arn: `arn:aws:access-analyzer:${region}:123456789012:analyzer/${a.name}`,
+    name: a.name,
+    type: a.type,
+    createdAt: created,
+    status: a.status,
+  }));
+  return JSON.stringify({ analyzers, ...(end < all.length ? { nextToken: String(end) } : {}) });
+}
