@@ -159,7 +159,12 @@ async function audit(o: Options): Promise<number> {
     result.findings.push(...(await lastAccessedFindings({ settings, now, deadlineSeconds })));
   }
   try {
-    await writeChunks(renderers[o.format]({ result, facts, policies: config.policies }), streamWrite());
+    // --last-accessed runs the opt-in policy too: its rule is reported with the others.
+    const policies =
+      o.lastAccessed === undefined
+        ? config.policies
+        : [...config.policies, "unused-service-permissions" as const];
+    await writeChunks(renderers[o.format]({ result, facts, policies }), streamWrite());
   } catch (e) {
     // The reader stopped reading (`| head`): the verdict is complete, so it is still the exit code.
     if (!(e instanceof OutputClosedError)) throw e;

@@ -33,7 +33,7 @@ describe("--config and unused-service-permissions", () => {
     );
     assert.throws(
       () => auditConfigFrom({ "unused-service-permissions": { days: 5 } }, "f.json"),
-      /unused-service-permissions: days is not a setting of that policy/,
+      /unused-service-permissions: days is not a setting of this policy; allowed: unusedDays, lastAccessedWaitSeconds, concurrency/,
     );
   });
 });
