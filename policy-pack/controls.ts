@@ -66,10 +66,14 @@ export const accountPolicyNames = [
   ...permissionPolicyNames,
 ] as const;
 
+/** Opt-in live-account policies, per principal (disabled unless asked for: they cost calls per principal). */
+export const optInPolicyNames = ["unused-service-permissions"] as const;
+
 export type ResourcePolicyName = (typeof resourcePolicyNames)[number];
 export type AccountPolicyName = (typeof accountPolicyNames)[number];
 export type PermissionPolicyName = (typeof permissionPolicyNames)[number];
-export type PolicyName = ResourcePolicyName | AccountPolicyName;
+export type OptInPolicyName = (typeof optInPolicyNames)[number];
+export type PolicyName = ResourcePolicyName | AccountPolicyName | OptInPolicyName;
 
 export const controls: Readonly<Record<PolicyName, Control>> = {
   "password-policy-minimum-length": {
@@ -286,6 +290,10 @@ export const controls: Readonly<Record<PolicyName, Control>> = {
     others: ["CIS v7 2.1.1"],
     severity: "medium",
     title: "Organizations' centralized root access (RootCredentialsManagement, RootSessions) is enabled",
+  },
+  "unused-service-permissions": {
+    severity: "low",
+    title: "Principals are granted only services they used within the review window",
   },
 };
 

@@ -7,6 +7,7 @@ import type { PasswordPolicyRuleName } from "../rules/passwordPolicy";
 import type { AuditPolicyName } from "./findings";
 import { permissionGuidance } from "./permissions/guidance";
 import { passwordPolicyRuleNames } from "./rules/passwordPolicy";
+import { lastAccessedGuidance } from "./lastAccessed/guidance";
 
 export interface Guidance {
   readonly url: string;
@@ -83,7 +84,8 @@ export const guidance: Record<AuditPolicyName, Guidance> = {
   },
 };
 
-/** The guidance of any policy name the audit reports. */
+/** The guidance of any policy name the audit reports (the opt-in per-principal policy included). */
 export function guidanceFor(policy: string): Guidance | undefined {
+  if (policy === "unused-service-permissions") return lastAccessedGuidance;
   return (guidance as Record<string, Guidance | undefined>)[policy];
 }

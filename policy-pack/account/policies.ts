@@ -9,7 +9,14 @@
  */
 import * as path from "path";
 import type { ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { AccountPolicyName, accountPolicyNames, controlIds, controls, describe } from "../controls";
+import {
+  AccountPolicyName,
+  accountPolicyNames,
+  controlIds,
+  controls,
+  describe,
+  PolicyName,
+} from "../controls";
 import { defaultPasswordPolicyConfig } from "../rules/passwordPolicy";
 import {
   accountConfigSchemas,
@@ -69,7 +76,7 @@ const sentences: Record<AccountPolicyName, string> = {
   ...permissionSentences,
 };
 
-interface PolicyConfig {
+export interface PolicyConfig {
   readonly credentialReportFile?: string;
   readonly credentialReportWaitSeconds?: number;
   readonly accountDeadlineSeconds?: number;
@@ -82,7 +89,7 @@ interface PolicyConfig {
 }
 
 /** What one policy examines: each account the stack deploys to, or the report file of its config. */
-function sourcesOf(
+export function sourcesOf(
   c: PolicyConfig,
   baseDir: string,
   providers: readonly Record<string, unknown>[],
@@ -125,14 +132,14 @@ function settingsOf(c: PolicyConfig): RuleSettings {
 }
 
 /** The API each policy reads its facts from. */
-const apiOf = (name: AccountPolicyName): string =>
+const apiOf = (name: PolicyName): string =>
   name === "security-contact-registered" ? "Account API" : "IAM API";
 
 /**
  * "account 123456789012 (IAM API via role ...)", or "(credential report FILE)" with FILE as this
  * policy's config spells it (several policies may share one memoised read of one file).
  */
-function sourceLabel(name: AccountPolicyName, facts: AccountFacts, source: AccountSource): string {
+export function sourceLabel(name: PolicyName, facts: AccountFacts, source: AccountSource): string {
   const account = facts.accountId ? `account ${facts.accountId}` : "account (id unknown)";
   if (source.kind === "file") return `${account} (credential report ${source.displayName})`;
   const role = viaRole(source);

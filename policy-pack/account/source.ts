@@ -59,19 +59,31 @@ async function reaching<T>(
   api: Pick<ApiReadOptions, "clientConfig" | "requestTimeoutMs" | "deadlineSetting">,
   read: (clientConfig: Record<string, unknown>, deadline: Deadline) => Promise<T>,
 ): Promise<T> {
+  const { deadline } = deadlineOf({ ...api, deadlineSeconds: s.deadlineSeconds });
+  try {
+    return await read(await sourceClientConfig(s, api, deadline), deadline);
+  } finally {
+    deadline.dispose();
+  }
+}
+
+/**
+ * The client configuration that reaches an API source: its region, the request time-outs, and
+ * its role chain assumed under `deadline`.
+ */
+export async function sourceClientConfig(
+  s: Extract<AccountSource, { kind: "api" }>,
+  api: Pick<ApiReadOptions, "clientConfig" | "requestTimeoutMs">,
+  deadline: Deadline,
+): Promise<Record<string, unknown>> {
   const clientConfig = baseClientConfig(
     { ...api.clientConfig, ...(s.region ? { region: s.region } : {}) },
     api.requestTimeoutMs,
   );
-  const { deadline } = deadlineOf({ ...api, deadlineSeconds: s.deadlineSeconds });
-  try {
-    const credentials = s.roles?.length
-      ? await assumeRoleChain(s.roles, clientConfig, packSessionName, undefined, deadline)
-      : undefined;
-    return await read({ ...clientConfig, ...(credentials ? { credentials } : {}) }, deadline);
-  } finally {
-    deadline.dispose();
-  }
+  const credentials = s.roles?.length
+    ? await assumeRoleChain(s.roles, clientConfig, packSessionName, undefined, deadline)
+    : undefined;
+  return { ...clientConfig, ...(credentials ? { credentials } : {}) };
 }
 
 /**

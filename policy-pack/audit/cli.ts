@@ -30,6 +30,8 @@ import { AssumeRoleError } from "../account/assumeRole";
 import { startSpinner } from "./spinner";
 import { guardStream, OutputClosedError, OutputError, streamWrite, writeChunks } from "./output";
 import { packageVersion } from "../version";
+import { lastAccessedDaysProblem, lastAccessedFindings } from "./lastAccessed";
+import { defaultUnusedDays, LastAccessedSettings } from "../account/lastAccessed/config";
 
 interface Options {
   readonly credentialReport?: string;
@@ -40,6 +42,8 @@ interface Options {
   readonly roleName?: string;
   readonly concurrency?: number;
   readonly accountDeadlineSeconds?: number;
+  /** `--last-accessed` alone: true (the default window). */
+  readonly lastAccessed?: true | number;
 }
 
 class UsageError extends Error {}
@@ -101,6 +105,12 @@ async function readFacts(o: Options, config: AuditConfig): Promise<AccountFacts>
   }
 }
 
+/** --last-accessed's settings: the --config file's (or the defaults), with DAYS when given. */
+const lastAccessedSettings = (v: true | number, config: AuditConfig): LastAccessedSettings => ({
+  ...config.lastAccessed,
+  ...(v === true ? {} : { unusedDays: v }),
+});
+
 function checkCombination(o: Options): void {
   if (o.credentialReport && o.accountDeadlineSeconds !== undefined) {
     throw new UsageError(`${deadlineFlag} bounds reading AWS; it does not apply to --credential-report`);
@@ -108,6 +118,11 @@ function checkCombination(o: Options): void {
   if (o.organization && o.credentialReport) {
     throw new UsageError(
       "--organization reads every account through the AWS APIs; it cannot be combined with --credential-report",
+    );
+  }
+  if (o.lastAccessed !== undefined && o.credentialReport) {
+    throw new UsageError(
+      "--last-accessed reads IAM's service last-accessed data through the AWS APIs; it cannot be combined with --credential-report",
     );
   }
   if (!o.organization && (o.roleName !== undefined || o.concurrency !== undefined)) {
@@ -130,6 +145,7 @@ async function audit(o: Options): Promise<number> {
       now,
       reportWaitSeconds: defaultReportWaitSeconds,
       deadlineSeconds: o.accountDeadlineSeconds ?? defaultDeadlineSeconds,
+      ...(o.lastAccessed === undefined ? {} : { lastAccessed: lastAccessedSettings(o.lastAccessed, config) }),
     });
   }
   const facts = await readFacts(o, config);
@@ -138,8 +154,18 @@ async function audit(o: Options): Promise<number> {
   const warning = missingRootWarning(facts);
   if (warning) process.stderr.write(`audit: warning: ${warning}\n`);
   const result = auditFacts(facts, config, now);
+  if (o.lastAccessed !== undefined) {
+    const settings = lastAccessedSettings(o.lastAccessed, config);
+    const deadlineSeconds = o.accountDeadlineSeconds ?? defaultDeadlineSeconds;
+    result.findings.push(...(await lastAccessedFindings({ settings, now, deadlineSeconds })));
+  }
   try {
-    await writeChunks(renderers[o.format]({ result, facts, policies: config.policies, now }), streamWrite());
+    // --last-accessed runs the opt-in policy too: its rule is reported with the others.
+    const policies =
+      o.lastAccessed === undefined
+        ? config.policies
+        : [...config.policies, "unused-service-permissions" as const];
+    await writeChunks(renderers[o.format]({ result, facts, policies, now }), streamWrite());
   } catch (e) {
     // The reader stopped reading (`| head`): the verdict is complete, so it is still the exit code.
     if (!(e instanceof OutputClosedError)) throw e;
@@ -188,6 +214,11 @@ function program(): Command {
       "--concurrency <n>",
       `with --organization: accounts audited at once, ${concurrencyRange.min} to ${concurrencyRange.max} (default ${concurrencyRange.default})`,
       checked(concurrencyProblem, Number),
+    )
+    .option(
+      "--last-accessed [days]",
+      `also list, per group, role and user with policies, the services it may use but has not used within DAYS (default: --config's unusedDays, else ${defaultUnusedDays}; IAM's service last-accessed data, a job per principal)`,
+      checked(lastAccessedDaysProblem, Number),
     )
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s.endsWith("\n") ? s : `${s}\n`) });

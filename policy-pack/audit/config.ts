@@ -19,6 +19,11 @@ import {
 } from "../config/packConfig";
 import { passwordPolicyConfigSchemas } from "../rules/passwordPolicy";
 import { accountConfigSchemas } from "../account/config";
+import {
+  defaultLastAccessedSettings,
+  lastAccessedConfigSchema,
+  LastAccessedSettings,
+} from "../account/lastAccessed/config";
 import { auditPolicyNames, AuditPolicyName, defaultRuleSettings, RuleSettings } from "../account/findings";
 
 export class ConfigError extends Error {}
@@ -27,20 +32,27 @@ export interface AuditConfig {
   readonly settings: RuleSettings;
   /** The policies to audit, in report order. */
   readonly policies: readonly AuditPolicyName[];
+  /** unused-service-permissions' settings: `--last-accessed`'s defaults. */
+  readonly lastAccessed: LastAccessedSettings;
 }
 
-export const defaultAuditConfig: AuditConfig = { settings: defaultRuleSettings, policies: auditPolicyNames };
+export const defaultAuditConfig: AuditConfig = {
+  settings: defaultRuleSettings,
+  policies: auditPolicyNames,
+  lastAccessed: defaultLastAccessedSettings,
+};
 
-const schemas: Partial<Record<AuditPolicyName, PolicyDefaults["configSchema"]>> = {
+const schemas: Partial<Record<string, PolicyDefaults["configSchema"]>> = {
   ...accountConfigSchemas,
   ...passwordPolicyConfigSchemas,
+  "unused-service-permissions": lastAccessedConfigSchema,
 };
 
 /** Every policy of the pack (the file may name the resource policies too), with its schema if audited. */
 const packPolicies: PolicyDefaults[] = Object.keys(controls).map((name) => ({
   name,
   enforcementLevel: "advisory",
-  configSchema: schemas[name as AuditPolicyName],
+  configSchema: schemas[name],
 }));
 
 /** Each default group with the file's values for exactly the keys the group has. */
@@ -71,6 +83,9 @@ export function auditConfigFrom(raw: unknown, file: string): AuditConfig {
       passwordPolicy: overlay(defaultRuleSettings.passwordPolicy, resolved),
     },
     policies: auditPolicyNames.filter((p) => resolved[p].enforcementLevel !== "disabled"),
+    lastAccessed: overlay({ "unused-service-permissions": defaultLastAccessedSettings }, resolved)[
+      "unused-service-permissions"
+    ],
   };
 }
 

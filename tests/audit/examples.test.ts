@@ -4,6 +4,7 @@ import * as path from "path";
 import { parse } from "yaml";
 import { accountPolicyNames } from "../../policy-pack/controls";
 import { auditConfigFrom } from "../../policy-pack/audit/config";
+import { listingPermissions } from "../../policy-pack/account/lastAccessed/temporaryListing";
 
 const examples = path.resolve(__dirname, "../../examples");
 const read = (f: string) => fs.readFileSync(path.join(examples, f), "utf8");
@@ -25,12 +26,15 @@ const readWorkflow = (file: string): Workflow => parse(read(file)) as Workflow;
 describe("examples/", () => {
   it("audit-readonly-policy.json grants exactly the read-only calls the audit makes", () => {
     const doc = JSON.parse(read("audit-readonly-policy.json")) as {
-      Statement: { Effect: string; Action: string | string[]; Resource: string }[];
+      Statement: { Sid: string; Effect: string; Action: string | string[]; Resource: string }[];
     };
-    const actions = doc.Statement.flatMap((s) => {
-      assert.strictEqual(s.Effect, "Allow");
-      return Array.isArray(s.Action) ? s.Action : [s.Action];
-    }).sort();
+    const actionsOf = (sids: (sid: string) => boolean) =>
+      doc.Statement.filter((s) => sids(s.Sid)).flatMap((s) => {
+        assert.strictEqual(s.Effect, "Allow");
+        return Array.isArray(s.Action) ? s.Action : [s.Action];
+      });
+    const lastAccessedSids = ["ReadServiceLastAccessedData", "ListPrincipalsForTheLastAccessedReview"];
+    const actions = actionsOf((sid) => !lastAccessedSids.includes(sid)).sort();
     assert.deepStrictEqual(actions, [
       "access-analyzer:ListAnalyzers",
       "account:GetAlternateContact",
@@ -44,11 +48,23 @@ describe("examples/", () => {
       "iam:ListVirtualMFADevices",
     ]);
     // sts:GetCallerIdentity needs no permission; readApi.ts and the permissions read call nothing else.
-    const source = ["readApi.ts", "permissions/readSnapshot.ts"]
-      .map((f) => fs.readFileSync(path.resolve(__dirname, "../../policy-pack/account", f), "utf8"))
-      .join("\n");
-    const used = [...source.matchAll(/["`]((?:iam|account|sts|access-analyzer):\w+)/g)].map((m) => m[1]);
+    const quoted = (...files: string[]) => {
+      const source = files
+        .map((f) => fs.readFileSync(path.resolve(__dirname, "../../policy-pack/account", f), "utf8"))
+        .join("\n");
+      return [...source.matchAll(/["`]((?:iam|account|sts|access-analyzer):\w+)/g)].map((m) => m[1]);
+    };
+    const used = quoted("readApi.ts", "permissions/readSnapshot.ts");
     assert.deepStrictEqual([...new Set(used.filter((a) => a !== "sts:GetCallerIdentity"))].sort(), actions);
+    // --last-accessed: the two job calls, and the principals' listing.
+    assert.deepStrictEqual(
+      actionsOf((sid) => sid === lastAccessedSids[0]).sort(),
+      quoted("lastAccessed/job.ts").sort(),
+    );
+    assert.deepStrictEqual(
+      actionsOf((sid) => sid === lastAccessedSids[1]).sort(),
+      [...listingPermissions].sort(),
+    );
   });
 
   it("the organization audit's caller policy: ListAccounts, AssumeRole on the audit role, and the read-only calls for its own account", () => {

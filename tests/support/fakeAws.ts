@@ -34,6 +34,7 @@ import {
   esc,
   xml,
 } from "./fakeAwsIam";
+import { lastAccessedAnswer } from "./fakeAwsLastAccessed";
 
 export type { FakeAccount, ScriptedError } from "./fakeAwsIam";
 
@@ -267,13 +268,15 @@ export class FakeAws {
       const result =
         action === "AssumeRole"
           ? this.assumeRole(principal, params, auth?.[2] ?? "")
-          : (permissionsAnswer(
+          : (lastAccessedAnswer(concerned, action, params) ??
+            permissionsAnswer(
               concerned.spec.accountId,
               concerned.spec.permissions ?? defaultPermissions,
               () => this.entities(concerned),
               action,
               params,
-            ) ?? iamAnswer(concerned, action, params, principal.arn));
+            ) ??
+            iamAnswer(concerned, action, params, principal.arn));
       if (typeof result !== "string") return queryError(res, result, ns);
       res.writeHead(200, { "content-type": "text/xml" }).end(xml(action, ns, result));
     } finally {

@@ -4,6 +4,7 @@
  * the password policy, and the per-user calls the per-user approach makes (for the benchmark).
  */
 import { RootSpec, UserSpec } from "./credentialReport";
+import type { LastAccessedSpec } from "./fakeAwsLastAccessed";
 import type { PermissionsSpec } from "./permissionSpec";
 
 export interface ScriptedError {
@@ -58,6 +59,8 @@ export interface FakeAccount {
   readonly roles?: Readonly<Record<string, { readonly externalId?: string }>>;
   /** Who can do what: GetAccountAuthorizationDetails and the other permission reads (fakeAwsPermissions.ts). */
   readonly permissions?: PermissionsSpec;
+  /** Service last-accessed jobs (fakeAwsLastAccessed.ts); absent: the two calls are not implemented. */
+  readonly lastAccessed?: LastAccessedSpec;
   /** Every answer about this account waits this long (on top of the server's latency). */
   readonly latencyMs?: number;
   readonly now?: Date;

@@ -4,6 +4,7 @@
  * shows per-account progress on a terminal, and returns the exit code.
  */
 import { baseClientConfig } from "../../account/readApi";
+import type { LastAccessedSettings } from "../../account/lastAccessed/config";
 import { AuditConfig } from "../config";
 import { Format } from "../render";
 import { organizationWriters } from "../render/organization";
@@ -21,6 +22,7 @@ export interface OrganizationCommandOptions {
   readonly now: Date;
   readonly reportWaitSeconds: number;
   readonly deadlineSeconds: number;
+  readonly lastAccessed?: LastAccessedSettings;
 }
 
 export const concurrencyRange = { min: 1, max: 100, default: 20 } as const;
@@ -69,6 +71,7 @@ export async function runOrganizationAudit(o: OrganizationCommandOptions): Promi
         now: o.now,
         reportWaitSeconds: o.reportWaitSeconds,
         deadlineSeconds: o.deadlineSeconds,
+        lastAccessed: o.lastAccessed,
         clientConfig,
         sts,
         onStart: progress.started,

@@ -13,6 +13,8 @@ import { startDeadline } from "../../account/deadline";
 import { readAccountFromApi } from "../../account/readApi";
 import { AuditConfig } from "../config";
 import { auditFacts, unreadable } from "../run";
+import { lastAccessedFindings } from "../lastAccessed";
+import type { LastAccessedSettings } from "../../account/lastAccessed/config";
 import { activeAccounts, Caller, OrganizationAccount, OrganizationError } from "./accounts";
 import { OutputClosedError } from "../output";
 import { forEachBounded } from "./pool";
@@ -30,6 +32,8 @@ export interface OrganizationAuditOptions {
   readonly reportWaitSeconds: number;
   /** The longest one account may take, its role assumption included (--account-deadline-seconds). */
   readonly deadlineSeconds?: number;
+  /** `--last-accessed`: the per-principal review in each account too, with these settings. */
+  readonly lastAccessed?: LastAccessedSettings;
   /** Merged into every client's configuration (region, endpoint). */
   readonly clientConfig?: Readonly<Record<string, unknown>>;
   /** One STS client with the caller's credentials for every AssumeRole (made per call otherwise). */
@@ -59,17 +63,31 @@ export async function auditAccount(
     const credentials = roleArn
       ? await assumeRoleChain([{ roleArn }], base, auditSessionName, o.sts, deadline)
       : undefined;
+    const clientConfig = { ...base, ...(credentials ? { credentials } : {}) };
     const facts = await readAccountFromApi({
       reportWaitSeconds: o.reportWaitSeconds,
       accountId: account.id,
       deadline,
       analyzerRegions: o.config.settings.thresholds["access-analyzer-enabled"].regions,
-      clientConfig: { ...base, ...(credentials ? { credentials } : {}) },
+      clientConfig,
     });
     const cannot = unreadable(facts);
     if (cannot) return { ...who, status: "error", error: `nothing could be read: ${cannot}` };
     const named = { ...facts, accountId: facts.accountId ?? account.id };
-    return { ...who, status: "ok", result: auditFacts(named, o.config, o.now), facts: named };
+    const result = auditFacts(named, o.config, o.now);
+    const settings = o.lastAccessed;
+    if (settings) {
+      const deadlineSeconds = o.deadlineSeconds ?? defaultDeadlineSeconds;
+      const more = await lastAccessedFindings({
+        settings,
+        now: o.now,
+        clientConfig,
+        deadlineSeconds,
+        progress: false,
+      });
+      result.findings.push(...more);
+    }
+    return { ...who, status: "ok", result, facts: named };
   } catch (e) {
     return { ...who, status: "error", error: (e as Error).message ?? String(e) };
   } finally {

@@ -6,7 +6,7 @@
  * nothing about the sources under review.
  */
 import * as assert from "assert";
-import { accountPolicyNames, resourcePolicyNames } from "../../../policy-pack/controls";
+import { accountPolicyNames, optInPolicyNames, resourcePolicyNames } from "../../../policy-pack/controls";
 import { passwordPolicyConfigSchemas } from "../../../policy-pack/rules/passwordPolicy";
 import { awsTypes } from "../../../policy-pack/resources/types";
 import { ensurePackBuilt } from "../../../tools/packBuild";
@@ -70,7 +70,12 @@ describe("the compiled pack over gRPC, started as the engine starts it", functio
   it("GetAnalyzerInfo lists every policy of docs/contracts.md with its level, type and schema", () => {
     assert.deepStrictEqual(
       info.policies.map((p) => p.name),
-      [...resourcePolicyNames, ...accountPolicyNames],
+      [...resourcePolicyNames, ...accountPolicyNames, ...optInPolicyNames],
+    );
+    // The per-principal review costs a job per principal: off unless the config turns it on.
+    assert.deepStrictEqual(
+      optInPolicyNames.map((n) => [n, info.policies.find((p) => p.name === n)?.enforcementLevel]),
+      [["unused-service-permissions", "disabled"]],
     );
     const byName = new Map(info.policies.map((p) => [p.name, p]));
     for (const [name, schema] of Object.entries(passwordPolicyConfigSchemas)) {

@@ -1,0 +1,64 @@
+/**
+ * `--last-accessed [DAYS]` (default: the --config file's unusedDays, else 90): after the account checks, the service last-accessed
+ * review of every group, role and user with a policy of its own (account/lastAccessed/), with a
+ * progress bar on stderr when it is a terminal, under a deadline of its own.
+ */
+import { startDeadline } from "../account/deadline";
+import { Finding } from "../account/finding";
+import { LastAccessedSettings, unusedDaysRange } from "../account/lastAccessed/config";
+import { reviewLastAccessed } from "../account/lastAccessed/review";
+import { listPrincipals } from "../account/lastAccessed/temporaryListing";
+import { startSpinner } from "./spinner";
+
+/** The message for a bad DAYS, or undefined. */
+export function lastAccessedDaysProblem(text: string): string | undefined {
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  return n >= unusedDaysRange.min && n <= unusedDaysRange.max
+    ? undefined
+    : `--last-accessed must be a whole number of days from ${unusedDaysRange.min} to ${unusedDaysRange.max} (IAM tracks service access for 400 days); got "${text}"`;
+}
+
+const barWidth = 20;
+
+/** "[#####...............] 125/500 principals: reading IAM's service last-accessed data". */
+export function progressText(done: number, total: number): string {
+  const filled = total === 0 ? barWidth : Math.round((done / total) * barWidth);
+  return `[${"#".repeat(filled)}${".".repeat(barWidth - filled)}] ${done}/${total} principals: reading IAM's service last-accessed data`;
+}
+
+export interface LastAccessedRun {
+  /** DAYS (`unusedDays`), the bound on each job's wait and the calls in flight. */
+  readonly settings: LastAccessedSettings;
+  readonly now: Date;
+  /** The clients' configuration for the account (credentials of an assumed role, an endpoint). */
+  readonly clientConfig?: Readonly<Record<string, unknown>>;
+  /** The review's own deadline (--account-deadline-seconds; the account checks had theirs). */
+  readonly deadlineSeconds: number;
+  /** Where the progress bar goes (stderr); false: none (the organization audit shows its own). */
+  readonly progress?: NodeJS.WriteStream | false;
+}
+
+const noProgress = { start: () => undefined, update: () => undefined, stop: () => undefined };
+
+export async function lastAccessedFindings(r: LastAccessedRun): Promise<Finding[]> {
+  const spinner =
+    r.progress === false
+      ? noProgress
+      : startSpinner("Listing the account's groups, roles and users", r.progress);
+  spinner.start();
+  const deadline = startDeadline(r.deadlineSeconds, "--account-deadline-seconds");
+  try {
+    const { unusedDays, lastAccessedWaitSeconds, concurrency } = r.settings;
+    const principals = await listPrincipals(r.clientConfig, { deadline, concurrency });
+    return await reviewLastAccessed(principals, unusedDays, r.now, {
+      clientConfig: r.clientConfig,
+      deadline,
+      concurrency,
+      waitSeconds: lastAccessedWaitSeconds,
+      onProgress: (done, total) => spinner.update(progressText(done, total)),
+    });
+  } finally {
+    deadline.dispose();
+    spinner.stop();
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * `--organization --last-accessed`: each member account's review runs with that account's role
+ * credentials, its findings carry the account, and an account whose endpoint refuses the calls is
+ * not evaluated there without stopping the others.
+ */
+import * as assert from "assert";
+import { useFakeAws } from "../support/useFakeAws";
+import { addOrganization, MANAGEMENT_ID, memberIds } from "../support/fakeOrganization";
+import { runAudit } from "./cliRunner";
+
+const NOW = "2026-11-20T12:00:00Z";
+
+interface OrgJson {
+  findings: { account: string; policy: string; status: string; subject: string; message: string }[];
+}
+
+describe("npm run audit -- --organization --last-accessed", function () {
+  this.timeout(60_000);
+  const fakeAws = useFakeAws();
+
+  it("reviews every account through its role; a refusing account is not evaluated, the others are judged", async () => {
+    const [reviewed, refusing] = memberIds(2);
+    addOrganization(fakeAws(), {
+      members: [reviewed, refusing],
+      overrides: {
+        [reviewed]: {
+          lastAccessed: {
+            principals: {
+              [`arn:aws:iam::${reviewed}:role/deploy`]: {
+                services: [
+                  { namespace: "s3", lastAuthenticated: "2026-11-19T00:00:00Z" },
+                  { namespace: "kms" },
+                ],
+              },
+            },
+          },
+        },
+      },
+      management: { lastAccessed: { principals: {} } },
+    });
+    const r = await runAudit(["--organization", "--now", NOW, "--format", "json", "--last-accessed"], {
+      AWS_ENDPOINT_URL: fakeAws().url,
+    });
+    assert.strictEqual(r.code, 1, r.stderr);
+    const out = JSON.parse(r.stdout) as OrgJson;
+    const unused = out.findings
+      .filter((f) => f.policy === "unused-service-permissions")
+      .map((f) => [f.account, f.status, f.subject, f.message])
+      .sort();
+    assert.deepStrictEqual(unused[0], [
+      reviewed,
+      "fail",
+      "deploy",
+      "role deploy: 1 of 2 services its policies allow was not used in the last 90 days (never used: kms); remove it from its policies",
+    ]);
+    assert.deepStrictEqual(unused[1].slice(0, 3), [refusing, "not-evaluated", "<account>"]);
+    assert.match(
+      unused[1][3],
+      // The fake now answers the List* calls (main's permissions fake); the job call is what it refuses.
+      /^iam:GenerateServiceLastAccessedDetails is not implemented by this endpoint \(InvalidAction\), so no principal's last-accessed data could be read$/,
+    );
+    assert.strictEqual(unused.length, 2);
+    assert.strictEqual(fakeAws().countsFor(reviewed).GenerateServiceLastAccessedDetails, 1);
+    assert.strictEqual(fakeAws().countsFor(MANAGEMENT_ID).GenerateServiceLastAccessedDetails, undefined);
+  });
+});
