@@ -57,6 +57,13 @@ export function mockState(
         arn: `arn:aws:iam::${accountId}:group/${iamName}`,
         uniqueId: `AGPA${name}`,
       };
+    case "aws:iam/role:Role":
+      return {
+        ...inputs,
+        name: iamName,
+        arn: `arn:aws:iam::${accountId}:role/${iamName}`,
+        uniqueId: `AROA${name}`,
+      };
     case "aws:iam/userLoginProfile:UserLoginProfile":
       return inputs.pgpKey === undefined
         ? { ...inputs, password: `mock-password-${name}` }

@@ -4,6 +4,7 @@
  * deletes the administrators and keeps what retainOnDelete keeps.
  */
 import * as assert from "assert";
+import { version as packVersion } from "../../policy-pack/package.json";
 import { urnType } from "./support/journal";
 import {
   assertExit,
@@ -26,9 +27,12 @@ describe("e2e: the example stack's life: preview, up, outputs, destroy", functio
   it("previews Pulumi.example.yaml through the pack with no mandatory violation", async () => {
     const result = await s.ws.preview(STACK);
     assertExit(result, 0);
-    assert.match(result.stdout, /aws-account-baseline@v0\.1\.0 \(local: .*policy-pack\)/);
+    assert.match(
+      result.stdout,
+      new RegExp(`aws-account-baseline@v${packVersion.replace(/\./g, "\\.")} \\(local: .*policy-pack\\)`),
+    );
     assert.deepStrictEqual(mandatoryFindings(result.stdout), [], result.stdout);
-    assert.match(result.stdout, /\+ 18 to create/);
+    assert.match(result.stdout, /\+ 24 to create/);
     assert.ok(
       s.fake.total(fakeAccounts.AMBIENT_KEY) > 0,
       "the pack's account policies read the (local) account",
@@ -42,9 +46,9 @@ describe("e2e: the example stack's life: preview, up, outputs, destroy", functio
   it("`pulumi up` creates the resources and the outputs come out as documented, passwords secret", async () => {
     const up = await s.ws.up(STACK);
     assertExit(up, 0);
-    assert.match(up.stdout, /18 created/);
+    assert.match(up.stdout, /24 created/);
     const created = s.ws.takeJournal().filter((e) => e.op === "create");
-    assert.strictEqual(created.length, 13, "13 aws resources (the other 5 are the stack and components)");
+    assert.strictEqual(created.length, 17, "17 aws resources (the other 7 are the stack and components)");
     assert.deepStrictEqual(await s.ws.outputs(STACK), {
       adminGroupArn: `arn:aws:iam::${ACCOUNT}:group/Administrators`,
       adminGroupName: "Administrators",
@@ -84,7 +88,7 @@ describe("e2e: the example stack's life: preview, up, outputs, destroy", functio
   it("`pulumi destroy` deletes the administrators and keeps the password policy and the contacts", async () => {
     const destroy = await s.ws.pulumi(["destroy", "--stack", STACK, "--yes", "--skip-preview"]);
     assertExit(destroy, 0);
-    assert.match(destroy.stdout, /21 deleted/);
+    assert.match(destroy.stdout, /27 deleted/);
     for (const kept of [
       "aws:iam:AccountPasswordPolicy baseline-password-policy",
       "aws:account:AlternativeContact baseline-contacts-billing",
@@ -98,16 +102,21 @@ describe("e2e: the example stack's life: preview, up, outputs, destroy", functio
       .filter((e) => e.op === "delete")
       .map((e) => urnType(e.urn ?? ""));
     assert.deepStrictEqual([...new Set(deleted)].sort(), [
+      "aws:accessanalyzer/analyzer:Analyzer",
       "aws:iam/group:Group",
       "aws:iam/groupPolicy:GroupPolicy",
       "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
+      "aws:iam/role:Role",
+      "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
       "aws:iam/user:User",
       "aws:iam/userGroupMembership:UserGroupMembership",
       "aws:iam/userLoginProfile:UserLoginProfile",
     ]);
     // the group, its force-MFA policy and AdministratorAccess attachment; per user (3): the user,
-    // the group membership and the login profile. Never the password policy or a contact.
-    assert.strictEqual(deleted.length, 12);
+    // the group membership and the login profile; the support role, its AWSSupportAccess
+    // attachment and the group's policy to assume it; the analyzer. Never the password policy or
+    // a contact.
+    assert.strictEqual(deleted.length, 16);
     assert.deepStrictEqual(s.ws.stateResources(STACK), [], "nothing is left in the stack");
   });
 });

@@ -4,6 +4,7 @@
  * program's resources reach the provider.
  */
 import * as assert from "assert";
+import { version as packVersion } from "../../policy-pack/package.json";
 import { assertExit, count, diagnosticsSection, exampleWith, scenario } from "./support/scenario";
 
 const STACK = "packconfig";
@@ -28,7 +29,10 @@ describe("e2e: a bad --policy-pack-config", function () {
       "access-keys-rotated: maximumKeyAgeDays: Invalid type. Expected: integer, given: string",
     ]) {
       assert.strictEqual(
-        count(diagnostics, `error: validating policy config: aws-account-baseline 0.1.0  ${problem}`),
+        count(
+          diagnostics,
+          `error: validating policy config: aws-account-baseline ${packVersion}  ${problem}`,
+        ),
         1,
         result.output,
       );

@@ -43,7 +43,7 @@ describe("e2e: a weak password policy, then remediation", function () {
   it("at `remediate`, `pulumi up` stores the remediated values", async () => {
     const up = await s.ws.up(STACK, remediate());
     assertExit(up, 0);
-    assert.match(up.stdout, /18 created/);
+    assert.match(up.stdout, /24 created/);
     assert.deepStrictEqual(mandatoryFindings(up.stdout), [], up.stdout);
     const policy = s.ws
       .stateResources(STACK)
@@ -60,8 +60,8 @@ describe("e2e: a weak password policy, then remediation", function () {
   it("a second preview with --expect-no-changes passes", async () => {
     const result = await s.ws.preview(STACK, [...remediate(), "--expect-no-changes"]);
     assertExit(result, 0);
-    assert.match(result.stdout, /18 unchanged/);
+    assert.match(result.stdout, /24 unchanged/);
     const diffs = s.ws.takeJournal().filter((e) => e.op === "diff");
-    assert.strictEqual(diffs.length, 13, "the engine asked the provider to diff every aws resource");
+    assert.strictEqual(diffs.length, 17, "the engine asked the provider to diff every aws resource");
   });
 });
