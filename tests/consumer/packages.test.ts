@@ -14,7 +14,7 @@ import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { accountPolicyNames, resourcePolicyNames } from "../../policy-pack/controls";
+import { accountPolicyNames, optInPolicyNames, resourcePolicyNames } from "../../policy-pack/controls";
 import { safeEnv } from "../../tools/safeEnv";
 import { PackClient, PolicyPackConfigFile, runPolicyPackPath, startPack } from "../../tools/packClient";
 import { runAudit } from "../audit/cliRunner";
@@ -234,7 +234,7 @@ describe("the packages, installed from their tarballs into a fresh project", fun
       assert.strictEqual(info.version, manifest(path.join(repo, "policy-pack")).version);
       assert.deepStrictEqual(
         info.policies.map((p) => p.name).sort(),
-        [...resourcePolicyNames, ...accountPolicyNames].sort(),
+        [...resourcePolicyNames, ...accountPolicyNames, ...optInPolicyNames].sort(),
       );
     });
 
