@@ -157,7 +157,9 @@ async function audit(o: Options): Promise<number> {
   if (o.lastAccessed !== undefined) {
     const settings = lastAccessedSettings(o.lastAccessed, config);
     const deadlineSeconds = o.accountDeadlineSeconds ?? defaultDeadlineSeconds;
-    result.findings.push(...(await lastAccessedFindings({ settings, now, deadlineSeconds })));
+    result.findings.push(
+      ...(await lastAccessedFindings({ authorization: facts.authorization, settings, now, deadlineSeconds })),
+    );
   }
   try {
     // --last-accessed runs the opt-in policy too: its rule is reported with the others.

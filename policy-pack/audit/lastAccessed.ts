@@ -1,13 +1,15 @@
 /**
  * `--last-accessed [DAYS]` (default: the --config file's unusedDays, else 90): after the account checks, the service last-accessed
- * review of every group, role and user with a policy of its own (account/lastAccessed/), with a
- * progress bar on stderr when it is a terminal, under a deadline of its own.
+ * review of every group, role and user with a policy of its own (account/lastAccessed/), named by
+ * the authorization snapshot the account checks already read, with a progress bar on stderr when
+ * it is a terminal, under a deadline of its own.
  */
 import { startDeadline } from "../account/deadline";
+import type { Fact } from "../account/facts";
 import { Finding } from "../account/finding";
 import { LastAccessedSettings, unusedDaysRange } from "../account/lastAccessed/config";
 import { reviewLastAccessed } from "../account/lastAccessed/review";
-import { listPrincipals } from "../account/lastAccessed/temporaryListing";
+import type { AuthorizationSnapshot } from "../account/permissions/snapshot";
 import { startSpinner } from "./spinner";
 
 /** The message for a bad DAYS, or undefined. */
@@ -27,6 +29,8 @@ export function progressText(done: number, total: number): string {
 }
 
 export interface LastAccessedRun {
+  /** The account's authorization snapshot (`facts.authorization`): who is reviewed. */
+  readonly authorization: Fact<AuthorizationSnapshot>;
   /** DAYS (`unusedDays`), the bound on each job's wait and the calls in flight. */
   readonly settings: LastAccessedSettings;
   readonly now: Date;
@@ -42,15 +46,12 @@ const noProgress = { start: () => undefined, update: () => undefined, stop: () =
 
 export async function lastAccessedFindings(r: LastAccessedRun): Promise<Finding[]> {
   const spinner =
-    r.progress === false
-      ? noProgress
-      : startSpinner("Listing the account's groups, roles and users", r.progress);
+    r.progress === false ? noProgress : startSpinner("Reading IAM's service last-accessed data", r.progress);
   spinner.start();
   const deadline = startDeadline(r.deadlineSeconds, "--account-deadline-seconds");
   try {
     const { unusedDays, lastAccessedWaitSeconds, concurrency } = r.settings;
-    const principals = await listPrincipals(r.clientConfig, { deadline, concurrency });
-    return await reviewLastAccessed(principals, unusedDays, r.now, {
+    return await reviewLastAccessed(r.authorization, unusedDays, r.now, {
       clientConfig: r.clientConfig,
       deadline,
       concurrency,

@@ -10,6 +10,15 @@ import * as path from "path";
 import { errors, FakeAccount } from "../support/fakeAws";
 import { useFakeAws } from "../support/useFakeAws";
 import { PrincipalJobSpec } from "../support/fakeAwsLastAccessed";
+import {
+  awsPolicy,
+  customerPolicy,
+  mfaAdminGroup,
+  PermissionsSpec,
+  readOnly,
+  trustAccount,
+  trustService,
+} from "../support/permissionSpec";
 import { runAudit } from "./cliRunner";
 
 const KEY = "AKIAIOSFODNN7EXAMPLE";
@@ -32,15 +41,36 @@ const principals: Record<string, PrincipalJobSpec> = {
     pollsBeforeComplete: 1,
   },
   [arn("group/Administrators")]: { services: [{ namespace: "iam", lastAuthenticated: recent, entities: 3 }] },
-  [arn("user/alice")]: { services: [{ namespace: "sqs" }], policies: "inline" },
-  [arn("user/bob")]: { services: [{ namespace: "sns" }], policies: "none" },
+  [arn("user/alice")]: { services: [{ namespace: "sqs" }] },
+  [arn("user/bob")]: { services: [{ namespace: "sns" }] },
   [arn("role/aws-service-role/support.amazonaws.com/AWSServiceRoleForSupport")]: {
     services: [{ namespace: "support" }],
   },
 };
 
+/** Who has which policies: the authorization snapshot the audit reads names the principals. */
+const permissions: PermissionsSpec = {
+  users: {
+    alice: { inline: { queue: readOnly("sqs:SendMessage") } },
+    // Only through his group: the group is reviewed, not bob.
+    bob: { groups: ["Administrators"] },
+  },
+  groups: { Administrators: mfaAdminGroup },
+  roles: {
+    deploy: { attached: [customerPolicy("deploy-s3")], trust: trustAccount() },
+    AWSServiceRoleForSupport: {
+      attached: [awsPolicy("AWSSupportServiceRolePolicy")],
+      trust: trustService("support.amazonaws.com"),
+      path: "/aws-service-role/support.amazonaws.com/",
+    },
+  },
+  policies: { "deploy-s3": readOnly("s3:PutObject") },
+  organizationsFeatures: "no-organization",
+};
+
 const account = (extra: Partial<FakeAccount> = {}): FakeAccount => ({
   accountId: ID,
+  permissions,
   summary: { AccountAccessKeysPresent: 0, AccountMFAEnabled: 1, AccountPasswordPresent: 1 },
   contacts: ["BILLING", "OPERATIONS", "SECURITY"],
   now: new Date(NOW),
@@ -82,6 +112,36 @@ describe("npm run audit -- --last-accessed", function () {
     // group, role deploy, user alice: bob has no policy of his own, the service-linked role is AWS's.
     assert.strictEqual(c.GenerateServiceLastAccessedDetails, 3);
     assert.strictEqual(c.GetServiceLastAccessedDetails, 4);
+    // The principals came from the one snapshot the account checks read: nothing was listed.
+    assert.strictEqual(c.GetAccountAuthorizationDetails, 1);
+    assert.deepStrictEqual(
+      Object.keys(c).filter((a) => /^List(Users|Groups|Roles|(Attached)?(User|Group|Role)Policies)$/.test(a)),
+      [],
+    );
+  });
+
+  it("the authorization snapshot cannot be read: one not-evaluated naming why, no job started, the other checks still run", async () => {
+    fakeAws().addAccount(
+      KEY,
+      account({
+        failAlways: { GetAccountAuthorizationDetails: errors.accessDenied("GetAccountAuthorizationDetails") },
+      }),
+    );
+    const r = await audit("--last-accessed");
+    assert.strictEqual(r.code, 1, r.stderr);
+    const out = JSON.parse(r.stdout) as Json;
+    assert.deepStrictEqual(
+      unused(out).map((f) => [f.status, f.subject, f.message]),
+      [
+        [
+          "not-evaluated",
+          "<account>",
+          "the principals to review come from the account's authorization snapshot, which could not be read: iam:GetAccountAuthorizationDetails was denied (AccessDenied); grant iam:GetAccountAuthorizationDetails to the credentials running the check",
+        ],
+      ],
+    );
+    assert.strictEqual(fakeAws().counts(KEY).GenerateServiceLastAccessedDetails, undefined);
+    assert.ok(out.findings.some((f) => f.policy === "password-policy-minimum-length" && f.status === "fail"));
   });
 
   it("no DAYS: 90 days, so ec2 used 172 days ago is still unused and s3 used 10 days ago is not", async () => {

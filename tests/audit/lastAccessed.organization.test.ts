@@ -6,6 +6,7 @@
 import * as assert from "assert";
 import { useFakeAws } from "../support/useFakeAws";
 import { addOrganization, MANAGEMENT_ID, memberIds } from "../support/fakeOrganization";
+import { readOnly, trustAccount } from "../support/permissionSpec";
 import { runAudit } from "./cliRunner";
 
 const NOW = "2026-11-20T12:00:00Z";
@@ -24,6 +25,10 @@ describe("npm run audit -- --organization --last-accessed", function () {
       members: [reviewed, refusing],
       overrides: {
         [reviewed]: {
+          // The snapshot names one principal with a policy of its own.
+          permissions: {
+            roles: { deploy: { inline: { own: readOnly() }, trust: trustAccount(true, reviewed) } },
+          },
           lastAccessed: {
             principals: {
               [`arn:aws:iam::${reviewed}:role/deploy`]: {
@@ -36,7 +41,8 @@ describe("npm run audit -- --organization --last-accessed", function () {
           },
         },
       },
-      management: { lastAccessed: { principals: {} } },
+      // Nobody with a policy of their own: nothing to review, no job.
+      management: { permissions: {}, lastAccessed: { principals: {} } },
     });
     const r = await runAudit(["--organization", "--now", NOW, "--format", "json", "--last-accessed"], {
       AWS_ENDPOINT_URL: fakeAws().url,
@@ -56,7 +62,6 @@ describe("npm run audit -- --organization --last-accessed", function () {
     assert.deepStrictEqual(unused[1].slice(0, 3), [refusing, "not-evaluated", "<account>"]);
     assert.match(
       unused[1][3],
-      // The fake now answers the List* calls (main's permissions fake); the job call is what it refuses.
       /^iam:GenerateServiceLastAccessedDetails is not implemented by this endpoint \(InvalidAction\), so no principal's last-accessed data could be read$/,
     );
     assert.strictEqual(unused.length, 2);

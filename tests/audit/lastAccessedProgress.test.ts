@@ -4,6 +4,8 @@ import { defaultLastAccessedSettings } from "../../policy-pack/account/lastAcces
 import { lastAccessedFindings, progressText } from "../../policy-pack/audit/lastAccessed";
 import { useFakeAws } from "../support/useFakeAws";
 import { recordingStream } from "../support/ttyStream";
+import { snapshotOf } from "../support/permissionFacts";
+import { readOnly, trustAccount } from "../support/permissionSpec";
 
 const KEY = "AKIAIOSFODNN7EXAMPLE";
 const ID = "123456789012";
@@ -24,7 +26,9 @@ describe("--last-accessed progress", function () {
         principals: { [`arn:aws:iam::${ID}:role/a`]: job, [`arn:aws:iam::${ID}:role/b`]: job },
       },
     });
+    const own = { inline: { own: readOnly() }, trust: trustAccount() };
     return lastAccessedFindings({
+      authorization: { value: snapshotOf({ roles: { a: own, b: own } }) },
       settings: defaultLastAccessedSettings,
       now,
       deadlineSeconds: 30,

@@ -6,11 +6,8 @@
  * TotalAuthenticatedEntities always), paginated with Marker / IsTruncated, or FAILED with an
  * Error. An account without a `lastAccessed` spec does not implement the two calls (InvalidAction);
  * refusals (AccessDenied), throttling and latency are scripted with the account's `failFirst`,
- * `failAlways` and `latencyMs`, as for every other action.
- *
- * TEMPORARY, with account/lastAccessed/temporaryListing.ts: ListUsers, ListGroups and ListRoles
- * (paginated) list the ARNs of `principals`, and ListAttached*Policies / List*Policies answer
- * each one's own policies.
+ * `failAlways` and `latencyMs`, as for every other action. Who the principals are, and their
+ * policies, is the account's `permissions` (GetAccountAuthorizationDetails, fakeAwsPermissions.ts).
  */
 import type { IamState, ScriptedError } from "./fakeAwsIam";
 
@@ -28,8 +25,6 @@ export interface PrincipalJobSpec {
   readonly pollsBeforeComplete?: number;
   /** The job ends FAILED with this error once polled. */
   readonly failJob?: { readonly code: string; readonly message: string };
-  /** What the principal's own policies are (for the temporary listing); default one attached policy. */
-  readonly policies?: "attached" | "inline" | "none";
 }
 
 export interface LastAccessedSpec {
@@ -76,7 +71,7 @@ export function lastAccessedAnswer(
     jobs.set(id, { arn, spec: job, polls: 0, created: now });
     return `<JobId>${id}</JobId>`;
   }
-  if (action !== "GetServiceLastAccessedDetails") return listingAnswer(spec, action, params);
+  if (action !== "GetServiceLastAccessedDetails") return undefined;
   const job = jobs.get(params.get("JobId") ?? "");
   if (!job) return noSuchEntity(`No job ${params.get("JobId")}`);
   const head = `<JobType>SERVICE_LEVEL</JobType><JobCreationDate>${job.created}</JobCreationDate>`;
@@ -100,41 +95,4 @@ export function lastAccessedAnswer(
     .join("");
   const truncated = end < all.length;
   return `<JobStatus>COMPLETED</JobStatus>${done}<ServicesLastAccessed>${members}</ServicesLastAccessed><IsTruncated>${truncated}</IsTruncated>${truncated ? `<Marker>${end}</Marker>` : ""}`;
-}
-
-const kinds = { User: "user", Group: "group", Role: "role" } as const;
-
-/** The temporary listing's calls (see the header), or undefined for any other action. */
-function listingAnswer(spec: LastAccessedSpec, action: string, params: URLSearchParams): string | undefined {
-  const entries = Object.entries(spec.principals ?? {});
-  const list = /^List(User|Group|Role)s$/.exec(action);
-  if (list) {
-    const t = list[1] as keyof typeof kinds;
-    const mine = entries.filter(([arn]) => arn.includes(`:${kinds[t]}/`));
-    const start = Number(params.get("Marker") ?? 0);
-    const end = Math.min(mine.length, start + Number(params.get("MaxItems") ?? 100));
-    const members = mine
-      .slice(start, end)
-      .map(([arn]) => {
-        const name = arn.split("/").pop() ?? "";
-        return `<member><Path>/</Path><${t}Name>${esc(name)}</${t}Name><${t}Id>AID${esc(name)}</${t}Id><Arn>${esc(arn)}</Arn><CreateDate>2026-01-01T00:00:00Z</CreateDate>${t === "Role" ? "<AssumeRolePolicyDocument>%7B%7D</AssumeRolePolicyDocument>" : ""}</member>`;
-      })
-      .join("");
-    const truncated = end < mine.length;
-    return `<${t}s>${members}</${t}s><IsTruncated>${truncated}</IsTruncated>${truncated ? `<Marker>${end}</Marker>` : ""}`;
-  }
-  const own = /^List(Attached)?(User|Group|Role)Policies$/.exec(action);
-  if (!own) return undefined;
-  const t = own[2] as keyof typeof kinds;
-  const name = params.get(`${t}Name`);
-  const job = entries.find(([arn]) => arn.includes(`:${kinds[t]}/`) && arn.split("/").pop() === name)?.[1];
-  const policies = job?.policies ?? "attached";
-  if (own[1]) {
-    const member =
-      policies === "attached"
-        ? `<member><PolicyName>p</PolicyName><PolicyArn>arn:aws:iam::aws:policy/ReadOnlyAccess</PolicyArn></member>`
-        : "";
-    return `<AttachedPolicies>${member}</AttachedPolicies><IsTruncated>false</IsTruncated>`;
-  }
-  return `<PolicyNames>${policies === "inline" ? "<member>inline</member>" : ""}</PolicyNames><IsTruncated>false</IsTruncated>`;
 }

@@ -9,15 +9,8 @@
  */
 import { esc, member, page, ScriptedError } from "./fakeAwsIam";
 import { perPrincipalAnswer } from "./fakeAwsPerPrincipal";
-import {
-  awsManagedDocuments,
-  customerPolicy,
-  encodeDocument,
-  goodPermissions,
-  nameOfArn,
-  PermissionsSpec,
-  PrincipalSpec,
-} from "./permissionSpec";
+import { specAccount, SpecPrincipal } from "./permissionAccount";
+import { encodeDocument, goodPermissions, nameOfArn, PermissionsSpec } from "./permissionSpec";
 
 /** An account whose permissions a test does not script: compliant (a support role, an analyzer, no organization). */
 export const defaultPermissions: PermissionsSpec = {
@@ -29,22 +22,24 @@ export const defaultPermissions: PermissionsSpec = {
 export type { PermissionsSpec } from "./permissionSpec";
 
 const encode = (doc: object) => esc(encodeDocument(doc));
-const nameOf = nameOfArn;
 const created = "2024-01-01T00:00:00Z";
 
-function attachedXml(p: PrincipalSpec): string {
+function attachedXml(p: SpecPrincipal): string {
   return `<AttachedManagedPolicies>${(p.attached ?? [])
-    .map((arn) => member(`<PolicyName>${esc(nameOf(arn))}</PolicyName><PolicyArn>${esc(arn)}</PolicyArn>`))
+    .map((arn) => member(`<PolicyName>${esc(nameOfArn(arn))}</PolicyName><PolicyArn>${esc(arn)}</PolicyArn>`))
     .join("")}</AttachedManagedPolicies>`;
 }
 
-function inlineXml(list: string, p: PrincipalSpec): string {
+function inlineXml(list: string, p: SpecPrincipal): string {
   return `<${list}>${Object.entries(p.inline ?? {})
     .map(([name, doc]) =>
       member(`<PolicyName>${esc(name)}</PolicyName><PolicyDocument>${encode(doc)}</PolicyDocument>`),
     )
     .join("")}</${list}>`;
 }
+
+/** How IAM's unique ids begin, by entity. */
+const idPrefix = { User: "AIDA", Group: "AGPA", Role: "AROA" } as const;
 
 type Entity = { list: "UserDetailList" | "GroupDetailList" | "RoleDetailList" | "Policies"; xml: string };
 
@@ -54,46 +49,27 @@ export function authorizationEntities(
   spec: PermissionsSpec,
   reportUsers: readonly string[],
 ): Entity[] {
-  const users = { ...Object.fromEntries(reportUsers.map((n) => [n, {}])), ...spec.users };
-  const out: Entity[] = [];
-  for (const [name, u] of Object.entries(users) as [
-    string,
-    PrincipalSpec & { groups?: readonly string[] },
-  ][]) {
-    out.push({
+  const a = specAccount(spec, accountId, reportUsers);
+  const ids = (kind: keyof typeof idPrefix, p: SpecPrincipal, path = "/") =>
+    `<Path>${esc(path)}</Path><${kind}Name>${esc(p.name)}</${kind}Name><${kind}Id>${idPrefix[kind]}${esc(p.name)}</${kind}Id><Arn>${esc(p.arn)}</Arn><CreateDate>${created}</CreateDate>`;
+  return [
+    ...a.users.map((u): Entity => ({
       list: "UserDetailList",
-      xml: `<Path>/</Path><UserName>${esc(name)}</UserName><UserId>AIDA${esc(name)}</UserId><Arn>arn:aws:iam::${accountId}:user/${esc(name)}</Arn><CreateDate>${created}</CreateDate>${inlineXml("UserPolicyList", u)}<GroupList>${(u.groups ?? []).map((g) => member(esc(g))).join("")}</GroupList>${attachedXml(u)}<Tags/>`,
-    });
-  }
-  for (const [name, g] of Object.entries(spec.groups ?? {})) {
-    out.push({
+      xml: `${ids("User", u)}${inlineXml("UserPolicyList", u)}<GroupList>${u.groups.map((g) => member(esc(g))).join("")}</GroupList>${attachedXml(u)}<Tags/>`,
+    })),
+    ...a.groups.map((g): Entity => ({
       list: "GroupDetailList",
-      xml: `<Path>/</Path><GroupName>${esc(name)}</GroupName><GroupId>AGPA${esc(name)}</GroupId><Arn>arn:aws:iam::${accountId}:group/${esc(name)}</Arn><CreateDate>${created}</CreateDate>${inlineXml("GroupPolicyList", g)}${attachedXml(g)}`,
-    });
-  }
-  for (const [name, r] of Object.entries(spec.roles ?? {})) {
-    const path = r.path ?? "/";
-    out.push({
+      xml: `${ids("Group", g)}${inlineXml("GroupPolicyList", g)}${attachedXml(g)}`,
+    })),
+    ...a.roles.map((r): Entity => ({
       list: "RoleDetailList",
-      xml: `<Path>${esc(path)}</Path><RoleName>${esc(name)}</RoleName><RoleId>AROA${esc(name)}</RoleId><Arn>arn:aws:iam::${accountId}:role${esc(path)}${esc(name)}</Arn><CreateDate>${created}</CreateDate><AssumeRolePolicyDocument>${encode(r.trust)}</AssumeRolePolicyDocument><InstanceProfileList/>${inlineXml("RolePolicyList", r)}${attachedXml(r)}<Tags/><RoleLastUsed/>`,
-    });
-  }
-  const principals: PrincipalSpec[] = [
-    ...Object.values(users),
-    ...Object.values(spec.groups ?? {}),
-    ...Object.values(spec.roles ?? {}),
-  ];
-  const uses = (arn: string) => principals.filter((p) => (p.attached ?? []).includes(arn)).length;
-  const policy = (name: string, arn: string, doc: object) =>
-    out.push({
+      xml: `${ids("Role", r, r.path)}<AssumeRolePolicyDocument>${encode(r.trust)}</AssumeRolePolicyDocument><InstanceProfileList/>${inlineXml("RolePolicyList", r)}${attachedXml(r)}<Tags/><RoleLastUsed/>`,
+    })),
+    ...a.policies.map((p): Entity => ({
       list: "Policies",
-      xml: `<PolicyName>${esc(name)}</PolicyName><PolicyId>ANPA${esc(name)}</PolicyId><Arn>${esc(arn)}</Arn><Path>/</Path><DefaultVersionId>v2</DefaultVersionId><AttachmentCount>${uses(arn)}</AttachmentCount><PermissionsBoundaryUsageCount>0</PermissionsBoundaryUsageCount><IsAttachable>true</IsAttachable><CreateDate>${created}</CreateDate><UpdateDate>${created}</UpdateDate><PolicyVersionList>${member(`<Document>${encode({ Version: "2012-10-17", Statement: [{ Effect: "Deny", Action: "*", Resource: "*" }] })}</Document><VersionId>v1</VersionId><IsDefaultVersion>false</IsDefaultVersion><CreateDate>${created}</CreateDate>`)}${member(`<Document>${encode(doc)}</Document><VersionId>v2</VersionId><IsDefaultVersion>true</IsDefaultVersion><CreateDate>${created}</CreateDate>`)}</PolicyVersionList>`,
-    });
-  for (const [name, doc] of Object.entries(spec.policies ?? {}))
-    policy(name, customerPolicy(name, accountId), doc);
-  for (const [arn, doc] of Object.entries(awsManagedDocuments))
-    if (uses(arn) > 0) policy(nameOf(arn), arn, doc);
-  return out;
+      xml: `<PolicyName>${esc(p.name)}</PolicyName><PolicyId>ANPA${esc(p.name)}</PolicyId><Arn>${esc(p.arn)}</Arn><Path>/</Path><DefaultVersionId>v2</DefaultVersionId><AttachmentCount>${p.attachmentCount}</AttachmentCount><PermissionsBoundaryUsageCount>0</PermissionsBoundaryUsageCount><IsAttachable>true</IsAttachable><CreateDate>${created}</CreateDate><UpdateDate>${created}</UpdateDate><PolicyVersionList>${member(`<Document>${encode({ Version: "2012-10-17", Statement: [{ Effect: "Deny", Action: "*", Resource: "*" }] })}</Document><VersionId>v1</VersionId><IsDefaultVersion>false</IsDefaultVersion><CreateDate>${created}</CreateDate>`)}${member(`<Document>${encode(p.document)}</Document><VersionId>v2</VersionId><IsDefaultVersion>true</IsDefaultVersion><CreateDate>${created}</CreateDate>`)}</PolicyVersionList>`,
+    })),
+  ];
 }
 
 /**

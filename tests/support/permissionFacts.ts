@@ -4,73 +4,40 @@
  */
 import { policyStatements, trustStatements } from "../../policy-pack/account/permissions/documents";
 import {
-  AttachedPolicy,
   AuthorizationSnapshot,
   ManagedPolicy,
   PermissionFacts,
 } from "../../policy-pack/account/permissions/snapshot";
-import {
-  awsManagedDocuments,
-  customerPolicy,
-  encodeDocument,
-  goodPermissions,
-  nameOfArn,
-  PermissionsSpec,
-  PrincipalSpec,
-} from "./permissionSpec";
+import { specAccount, SpecPrincipal } from "./permissionAccount";
+import { ACCOUNT, encodeDocument, goodPermissions, nameOfArn, PermissionsSpec } from "./permissionSpec";
 
-const encode = encodeDocument;
-const nameOf = nameOfArn;
-
-function policiesOf(p: PrincipalSpec) {
+function principal(p: SpecPrincipal) {
   return {
-    attached: (p.attached ?? []).map((arn): AttachedPolicy => ({ name: nameOf(arn), arn })),
+    name: p.name,
+    arn: p.arn,
+    attached: (p.attached ?? []).map((arn) => ({ name: nameOfArn(arn), arn })),
     inline: Object.entries(p.inline ?? {}).map(([name, doc]) => ({
       name,
-      statements: policyStatements(encode(doc), name),
+      statements: policyStatements(encodeDocument(doc), name),
     })),
   };
 }
 
 export function snapshotOf(spec: PermissionsSpec): AuthorizationSnapshot {
-  const policies = new Map<string, ManagedPolicy>();
-  for (const [name, doc] of Object.entries(spec.policies ?? {})) {
-    const arn = customerPolicy(name);
-    policies.set(arn, {
-      name,
-      arn,
-      awsManaged: false,
-      attachmentCount: 0,
-      statements: policyStatements(encode(doc), name),
-    });
-  }
-  for (const [arn, doc] of Object.entries(awsManagedDocuments)) {
-    policies.set(arn, {
-      name: nameOf(arn),
-      arn,
-      awsManaged: true,
-      attachmentCount: 1,
-      statements: policyStatements(encode(doc), arn),
-    });
-  }
+  const a = specAccount(spec, ACCOUNT);
+  const policies = new Map<string, ManagedPolicy>(
+    a.policies.map(({ document, ...p }) => [
+      p.arn,
+      { ...p, statements: policyStatements(encodeDocument(document), p.arn) },
+    ]),
+  );
   return {
-    users: Object.entries(spec.users ?? {}).map(([name, u]) => ({
-      name,
-      arn: `arn:aws:iam::123456789012:user/${name}`,
-      groups: u.groups ?? [],
-      ...policiesOf(u),
-    })),
-    groups: Object.entries(spec.groups ?? {}).map(([name, g]) => ({
-      name,
-      arn: `arn:aws:iam::123456789012:group/${name}`,
-      ...policiesOf(g),
-    })),
-    roles: Object.entries(spec.roles ?? {}).map(([name, r]) => ({
-      name,
-      arn: `arn:aws:iam::123456789012:role/${name}`,
-      path: r.path ?? "/",
-      trust: trustStatements(encode(r.trust), name),
-      ...policiesOf(r),
+    users: a.users.map((u) => ({ ...principal(u), groups: u.groups })),
+    groups: a.groups.map(principal),
+    roles: a.roles.map((r) => ({
+      ...principal(r),
+      path: r.path,
+      trust: trustStatements(encodeDocument(r.trust), r.name),
     })),
     policies,
   };
@@ -84,7 +51,7 @@ export function permissionFacts(spec: PermissionsSpec = goodPermissions): Permis
     serverCertificates: {
       value: (spec.serverCertificates ?? []).map((c) => ({
         name: c.name,
-        arn: `arn:aws:iam::123456789012:server-certificate/${c.name}`,
+        arn: `arn:aws:iam::${ACCOUNT}:server-certificate/${c.name}`,
         expiration: new Date(c.expiration),
       })),
     },

@@ -2,8 +2,9 @@
  * `unused-service-permissions` as a pack policy: opt-in (disabled unless the policy config sets
  * a level), because it costs a job per principal. It examines each account the stack deploys to
  * as the other account policies do (the same role chain and region, the same pin check, one
- * shared read of the account per preview), then reads the last-accessed data of each principal
- * with policies of its own and reports one diagnostic per principal with unused services.
+ * shared read of the account per preview, whose authorization snapshot names the principals),
+ * then reads the last-accessed data of each principal with policies of its own and reports one
+ * diagnostic per principal with unused services.
  */
 import type { ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { controls, describe } from "../../controls";
@@ -22,7 +23,6 @@ import {
 } from "./config";
 import { lastAccessedGuidance } from "./guidance";
 import { reviewLastAccessed } from "./review";
-import { listPrincipals } from "./temporaryListing";
 
 const name = "unused-service-permissions";
 
@@ -55,23 +55,18 @@ async function examine(
     ? accountPinConflict(providers, facts.accountId, viaRole(source))
     : undefined;
   if (conflict) return report(conflict);
-  // The review has a deadline of its own (the account's read above had one): role, listing, jobs.
+  // The review has a deadline of its own (the account's read above had one): role and jobs.
   const deadline = startDeadline(source.deadlineSeconds ?? defaultDeadlineSeconds, "accountDeadlineSeconds");
   let findings;
   try {
     const clientConfig = await sourceClientConfig(source, { clientConfig: deps.clientConfig }, deadline);
     const concurrency = c.concurrency ?? defaultLastAccessedConcurrency;
-    findings = await reviewLastAccessed(
-      await listPrincipals(clientConfig, { concurrency, deadline }),
-      c.unusedDays ?? defaultUnusedDays,
-      deps.now(),
-      {
-        clientConfig,
-        concurrency,
-        deadline,
-        waitSeconds: c.lastAccessedWaitSeconds ?? defaultLastAccessedWaitSeconds,
-      },
-    );
+    findings = await reviewLastAccessed(facts.authorization, c.unusedDays ?? defaultUnusedDays, deps.now(), {
+      clientConfig,
+      concurrency,
+      deadline,
+      waitSeconds: c.lastAccessedWaitSeconds ?? defaultLastAccessedWaitSeconds,
+    });
   } catch (e) {
     return report(`could not reach the account, so ${name} was not evaluated: ${(e as Error).message}`);
   } finally {

@@ -1,9 +1,15 @@
 /**
- * Who the service last-accessed review looks at: the groups, roles and users of an account, as
- * the account's listing names them. Only principals with policies of their own (attached or
- * inline) are reviewed; a user's group permissions are reviewed on the group. Service-linked
- * roles are left out: AWS owns their policies, so nobody can act on a finding about them.
+ * Who the service last-accessed review looks at: the groups, roles and users of the account's
+ * authorization snapshot (read once per account for the permission checks, so the review lists
+ * nothing itself) that have a policy of their own, attached or inline. A user whose only policies
+ * come through its groups is not reviewed: its group is, once for all its members (a
+ * group's job reports what any member used), and the fix (cutting a service) is made in the
+ * group's policy, not on the user; reviewing each member would repeat the group's finding and
+ * cost a job per member. Service-linked roles (path `/aws-service-role/`) are left out: AWS owns
+ * their policies, so nobody can act on a finding about them.
  */
+import type { AuthorizationSnapshot } from "../permissions/snapshot";
+
 export const principalKinds = ["group", "role", "user"] as const;
 export type PrincipalKind = (typeof principalKinds)[number];
 
@@ -12,15 +18,30 @@ export interface Principal {
   /** As AWS names it: GroupName, RoleName, UserName. */
   readonly name: string;
   readonly arn: string;
-  /** At least one attached managed policy or inline policy of its own. */
-  readonly hasPolicies: boolean;
 }
 
-const serviceLinked = /^arn:aws[\w-]*:iam::\d{12}:role\/aws-service-role\//;
+interface Detail {
+  readonly name: string;
+  readonly arn: string;
+  readonly attached: readonly unknown[];
+  readonly inline: readonly unknown[];
+}
 
-/** The principals whose last-accessed data is read, in the order given. */
-export function principalsToReview(all: readonly Principal[]): Principal[] {
-  return all.filter((p) => p.hasPolicies && !(p.kind === "role" && serviceLinked.test(p.arn)));
+const serviceLinkedPath = "/aws-service-role/";
+const ownPolicies = (p: Detail) => p.attached.length > 0 || p.inline.length > 0;
+
+/** The principals whose last-accessed data is read: groups, then roles, then users, as the snapshot lists each. */
+export function principalsToReview(s: AuthorizationSnapshot): Principal[] {
+  const of = (kind: PrincipalKind, list: readonly Detail[]): Principal[] =>
+    list.filter(ownPolicies).map((p) => ({ kind, name: p.name, arn: p.arn }));
+  return [
+    ...of("group", s.groups),
+    ...of(
+      "role",
+      s.roles.filter((r) => !r.path.startsWith(serviceLinkedPath)),
+    ),
+    ...of("user", s.users),
+  ];
 }
 
 /** "role deploy", "user alice". */

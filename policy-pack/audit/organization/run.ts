@@ -79,6 +79,7 @@ export async function auditAccount(
     if (settings) {
       const deadlineSeconds = o.deadlineSeconds ?? defaultDeadlineSeconds;
       const more = await lastAccessedFindings({
+        authorization: named.authorization,
         settings,
         now: o.now,
         clientConfig,

@@ -9,14 +9,17 @@ import { memoiseReads } from "../../../../policy-pack/account/policies";
 import { readAccount } from "../../../../policy-pack/account/source";
 import { errors, FakeAccount } from "../../../support/fakeAws";
 import { useFakeAws } from "../../../support/useFakeAws";
+import { readOnly, trustAccount } from "../../../support/permissionSpec";
 
 const KEY = "AKIAIOSFODNN7EXAMPLE";
 const ID = "123456789012";
 const now = new Date("2026-11-20T12:00:00Z");
 
+const own = { inline: { own: readOnly() } };
 const account = (extra: Partial<FakeAccount> = {}): FakeAccount => ({
   accountId: ID,
   now,
+  permissions: { roles: { deploy: { ...own, trust: trustAccount() } }, groups: { Readers: own } },
   lastAccessed: {
     principals: {
       [`arn:aws:iam::${ID}:role/deploy`]: {
@@ -78,5 +81,18 @@ describe("unused-service-permissions (pack policy) against fakeAws", function ()
     assert.deepStrictEqual(await run({}), [
       "account 123456789012 (IAM API): not evaluated: iam:GetServiceLastAccessedDetails was denied (AccessDenied); grant iam:GetServiceLastAccessedDetails to the credentials running the check",
     ]);
+  });
+
+  it("the authorization snapshot cannot be read: one diagnostic saying why, and no job is started", async () => {
+    fakeAws().addAccount(
+      KEY,
+      account({
+        failAlways: { GetAccountAuthorizationDetails: errors.accessDenied("GetAccountAuthorizationDetails") },
+      }),
+    );
+    assert.deepStrictEqual(await run({}), [
+      "account 123456789012 (IAM API): not evaluated: the principals to review come from the account's authorization snapshot, which could not be read: iam:GetAccountAuthorizationDetails was denied (AccessDenied); grant iam:GetAccountAuthorizationDetails to the credentials running the check",
+    ]);
+    assert.strictEqual(fakeAws().counts(KEY).GenerateServiceLastAccessedDetails, undefined);
   });
 });

@@ -20,7 +20,6 @@ const principal = (kind: Principal["kind"], name: string): Principal => ({
   kind,
   name,
   arn: `arn:aws:iam::${ACCOUNT}:${kind}/${name}`,
-  hasPolicies: true,
 });
 const deploy = principal("role", "deploy");
 const admins = principal("group", "Administrators");

@@ -1,7 +1,7 @@
 /** unused-service-permissions on both sides of the window, and what it says when it cannot judge. */
 import * as assert from "assert";
 import { PrincipalUse, ServiceUse } from "../../../../policy-pack/account/lastAccessed/job";
-import { Principal, principalsToReview } from "../../../../policy-pack/account/lastAccessed/principal";
+import { Principal } from "../../../../policy-pack/account/lastAccessed/principal";
 import { unusedServicePermissions } from "../../../../policy-pack/account/lastAccessed/rule";
 
 const now = new Date("2026-11-20T12:00:00Z");
@@ -10,7 +10,6 @@ const role: Principal = {
   kind: "role",
   name: "deploy",
   arn: "arn:aws:iam::123456789012:role/deploy",
-  hasPolicies: true,
 };
 const svc = (namespace: string, lastAuthenticated: Date | null): ServiceUse => ({
   namespace,
@@ -76,29 +75,6 @@ describe("unused-service-permissions", () => {
     assert.deepStrictEqual(
       refused.map((f) => [f.status, f.subject, f.message]),
       [["not-evaluated", "<account>", "iam:X was denied"]],
-    );
-  });
-
-  it("reviews principals with policies of their own, and no service-linked role", () => {
-    const p = (kind: Principal["kind"], arn: string, hasPolicies = true): Principal => ({
-      kind,
-      name: arn.split("/").pop() ?? "",
-      arn,
-      hasPolicies,
-    });
-    const all = [
-      p("user", "arn:aws:iam::123456789012:user/alice"),
-      p("user", "arn:aws:iam::123456789012:user/bob", false),
-      p(
-        "role",
-        "arn:aws:iam::123456789012:role/aws-service-role/support.amazonaws.com/AWSServiceRoleForSupport",
-      ),
-      p("role", "arn:aws:iam::123456789012:role/service-role/my-lambda"),
-      p("group", "arn:aws:iam::123456789012:group/Administrators"),
-    ];
-    assert.deepStrictEqual(
-      principalsToReview(all).map((x) => x.name),
-      ["alice", "my-lambda", "Administrators"],
     );
   });
 });
