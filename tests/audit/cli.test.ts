@@ -5,7 +5,7 @@ import * as path from "path";
 import type { Log } from "sarif";
 import { accountPolicyNames } from "../../policy-pack/controls";
 import { credentialReportCsv, generatedUsers } from "../support/credentialReport";
-import { FakeAws } from "../support/fakeAws";
+import { useFakeAws } from "../support/useFakeAws";
 import { assertUsageError, repo, runAudit } from "./cliRunner";
 
 const EXAMPLE = "examples/credential-report.csv";
@@ -369,17 +369,11 @@ describe("npm run audit (the CLI)", function () {
   });
 
   describe("against the account (fakeAws as the AWS endpoint)", () => {
-    let fake: FakeAws;
-    before(async () => {
-      fake = await FakeAws.start();
-    });
-    after(async () => {
-      await fake.stop();
-    });
+    const fakeAws = useFakeAws();
 
     it("a report without the <root_account> row (as moto's): users judged, root from the summary, one warning", async () => {
       const now = new Date(NOW);
-      fake.addAccount("AKIAIOSFODNN7EXAMPL2", {
+      fakeAws().addAccount("AKIAIOSFODNN7EXAMPL2", {
         accountId: "210987654321",
         reportWithoutRoot: true,
         users: [
@@ -395,7 +389,7 @@ describe("npm run audit (the CLI)", function () {
         now,
       });
       const r = await runAudit(["--format", "json", "--now", NOW], {
-        AWS_ENDPOINT_URL: fake.url,
+        AWS_ENDPOINT_URL: fakeAws().url,
         AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPL2",
       });
       assert.strictEqual(r.code, 1, r.stderr);
@@ -415,7 +409,7 @@ describe("npm run audit (the CLI)", function () {
 
     it("audits the live account: root via GetAccountSummary, password policy, contacts", async () => {
       const now = new Date(NOW);
-      fake.addAccount("AKIAIOSFODNN7EXAMPLE", {
+      fakeAws().addAccount("AKIAIOSFODNN7EXAMPLE", {
         accountId: "123456789012",
         users: generatedUsers(3, now),
         summary: { AccountAccessKeysPresent: 0, AccountMFAEnabled: 0, AccountPasswordPresent: 0 },
@@ -425,7 +419,7 @@ describe("npm run audit (the CLI)", function () {
         contacts: ["BILLING", "OPERATIONS"],
         now,
       });
-      const r = await runAudit(["--format", "json", "--now", NOW], { AWS_ENDPOINT_URL: fake.url });
+      const r = await runAudit(["--format", "json", "--now", NOW], { AWS_ENDPOINT_URL: fakeAws().url });
       assert.strictEqual(r.code, 1, r.stderr);
       assert.strictEqual(r.stderr, "");
       const out = JSON.parse(r.stdout) as Json;

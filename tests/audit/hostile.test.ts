@@ -6,7 +6,8 @@
  * account's error and the others are audited.
  */
 import * as assert from "assert";
-import { FakeAccount, FakeAws } from "../support/fakeAws";
+import { FakeAccount } from "../support/fakeAws";
+import { useFakeAws } from "../support/useFakeAws";
 import { addOrganization, AMBIENT_KEY, memberIds } from "../support/fakeOrganization";
 import { runAudit } from "./cliRunner";
 
@@ -20,21 +21,15 @@ const account: FakeAccount = {
 
 describe("npm run audit against hostile endpoints (real SDK, fakeAws)", function () {
   this.timeout(60_000);
-  let fake: FakeAws;
-  before(async () => {
-    fake = await FakeAws.start();
-  });
-  after(async () => {
-    await fake.stop();
-  });
+  const fakeAws = useFakeAws();
   const audit = async (...args: string[]) => {
     const t = Date.now();
-    const r = await runAudit(["--now", NOW, ...args], { AWS_ENDPOINT_URL: fake.url });
+    const r = await runAudit(["--now", NOW, ...args], { AWS_ENDPOINT_URL: fakeAws().url });
     return { ...r, ms: Date.now() - t };
   };
 
   it("an endpoint that never answers: exit 2 at the account deadline, one line naming the call and the deadline", async () => {
-    fake.addAccount(AMBIENT_KEY, { ...account, neverAnswer: true });
+    fakeAws().addAccount(AMBIENT_KEY, { ...account, neverAnswer: true });
     const r = await audit("--format", "json", "--account-deadline-seconds", "2");
     assert.strictEqual(r.code, 2, r.stderr);
     assert.strictEqual(r.stdout, "");
@@ -46,7 +41,7 @@ describe("npm run audit against hostile endpoints (real SDK, fakeAws)", function
   });
 
   it("an endpoint that answers HTTP 200 with an HTML page: exit 2, one line, no password-policy finding", async () => {
-    fake.addAccount(AMBIENT_KEY, { ...account, htmlAnswer: true });
+    fakeAws().addAccount(AMBIENT_KEY, { ...account, htmlAnswer: true });
     const r = await audit("--format", "json");
     assert.strictEqual(r.code, 2, r.stderr);
     assert.strictEqual(r.stdout, "", "no finding is printed");
@@ -69,7 +64,7 @@ describe("npm run audit against hostile endpoints (real SDK, fakeAws)", function
 
   it("--organization: a member that never answers and one answering HTML are those accounts' errors; the others are audited", async () => {
     const members = memberIds(4);
-    addOrganization(fake, {
+    addOrganization(fakeAws(), {
       members,
       overrides: { [members[1]]: { neverAnswer: true }, [members[2]]: { htmlAnswer: true } },
     });
@@ -91,7 +86,7 @@ describe("npm run audit against hostile endpoints (real SDK, fakeAws)", function
   });
 
   it("--organization: a listing answered with an HTML page is exit 2, one line, nothing audited", async () => {
-    addOrganization(fake, { members: memberIds(2), management: { htmlAnswer: ["ListAccounts"] } });
+    addOrganization(fakeAws(), { members: memberIds(2), management: { htmlAnswer: ["ListAccounts"] } });
     const r = await audit("--organization", "--format", "json");
     assert.strictEqual(r.code, 2, r.stderr);
     assert.strictEqual(r.stdout, "");

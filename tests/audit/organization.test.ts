@@ -5,7 +5,8 @@
  */
 import * as assert from "assert";
 import type { Log } from "sarif";
-import { errors, FakeAws } from "../support/fakeAws";
+import { errors } from "../support/fakeAws";
+import { useFakeAws } from "../support/useFakeAws";
 import { addOrganization, MANAGEMENT_ID, memberIds } from "../support/fakeOrganization";
 import { runAudit } from "./cliRunner";
 
@@ -51,21 +52,15 @@ const everything = Object.fromEntries(
 
 describe("npm run audit -- --organization (real SDK against fakeAws)", function () {
   this.timeout(120_000);
-  let fake: FakeAws;
+  const fakeAws = useFakeAws();
   const org = (...args: string[]) =>
-    runAudit(["--organization", "--now", NOW, ...args], { AWS_ENDPOINT_URL: fake.url });
+    runAudit(["--organization", "--now", NOW, ...args], { AWS_ENDPOINT_URL: fakeAws().url });
 
-  before(async () => {
-    fake = await FakeAws.start();
-  });
-  after(async () => {
-    await fake.stop();
-  });
   beforeEach(() => {
-    fake.latencyMs = 20;
-    fake.resetConcurrency();
-    fake.assumeRoleRequests.length = 0;
-    addOrganization(fake, {
+    fakeAws().latencyMs = 20;
+    fakeAws().resetConcurrency();
+    fakeAws().assumeRoleRequests.length = 0;
+    addOrganization(fakeAws(), {
       members: MEMBERS,
       overrides: { [NO_ROLE]: { roles: {} }, [UNREADABLE]: { failAlways: everything } },
       inactive: [{ accountId: SUSPENDED, name: "closed-one", state: "SUSPENDED" }],
@@ -137,30 +132,32 @@ describe("npm run audit -- --organization (real SDK against fakeAws)", function 
     assert.deepStrictEqual(new Set(out.findings.map((f) => f.account)), new Set(ok.map((a) => a.account)));
 
     assert.ok(
-      fake.maxConcurrentAccounts <= 3,
-      `at most 3 accounts at once, saw ${fake.maxConcurrentAccounts}`,
+      fakeAws().maxConcurrentAccounts <= 3,
+      `at most 3 accounts at once, saw ${fakeAws().maxConcurrentAccounts}`,
     );
     assert.ok(
-      fake.maxConcurrentAccounts >= 2,
-      `accounts are audited in parallel, saw ${fake.maxConcurrentAccounts}`,
+      fakeAws().maxConcurrentAccounts >= 2,
+      `accounts are audited in parallel, saw ${fakeAws().maxConcurrentAccounts}`,
     );
 
-    const assumed = fake.assumeRoleRequests.map((q) => q.roleArn).sort();
+    const assumed = fakeAws()
+      .assumeRoleRequests.map((q) => q.roleArn)
+      .sort();
     assert.deepStrictEqual(
       assumed,
       MEMBERS.map((m) => role(m)).sort(),
       "one AssumeRole per member, none for the caller or the suspended account",
     );
     assert.ok(
-      fake.assumeRoleRequests.every(
+      fakeAws().assumeRoleRequests.every(
         (q) => q.sessionName === "aws-account-baseline-audit" && q.callerAccountId === MANAGEMENT_ID,
       ),
     );
-    assert.strictEqual(fake.countsFor(MANAGEMENT_ID).ListAccounts, 3, "13 accounts at 5 per page");
+    assert.strictEqual(fakeAws().countsFor(MANAGEMENT_ID).ListAccounts, 3, "13 accounts at 5 per page");
   });
 
   it("--role-name names the role assumed in every member account", async () => {
-    addOrganization(fake, {
+    addOrganization(fakeAws(), {
       members: MEMBERS.slice(0, 3),
       overrides: Object.fromEntries(MEMBERS.slice(0, 3).map((m) => [m, { roles: { AuditReadOnly: {} } }])),
     });
@@ -168,14 +165,16 @@ describe("npm run audit -- --organization (real SDK against fakeAws)", function 
     const out = JSON.parse(r.stdout) as OrgJson;
     assert.strictEqual(out.roleName, "AuditReadOnly");
     assert.deepStrictEqual(
-      fake.assumeRoleRequests.map((q) => q.roleArn).sort(),
+      fakeAws()
+        .assumeRoleRequests.map((q) => q.roleArn)
+        .sort(),
       MEMBERS.slice(0, 3).map((m) => role(m, "AuditReadOnly")),
     );
     assert.ok(out.accounts.every((a) => a.status === "ok"));
   });
 
   it("exit 0 when every account is audited and nothing fails", async () => {
-    addOrganization(fake, {
+    addOrganization(fakeAws(), {
       members: MEMBERS.slice(0, 4),
       overrides: Object.fromEntries(MEMBERS.slice(0, 4).map((m) => [m, { users: [] }])),
       management: { users: [] },
@@ -263,7 +262,7 @@ describe("npm run audit -- --organization (real SDK against fakeAws)", function 
   });
 
   it("organizations:ListAccounts denied: exit 2, one line, nothing on stdout", async () => {
-    addOrganization(fake, {
+    addOrganization(fakeAws(), {
       members: MEMBERS.slice(0, 2),
       management: { failAlways: { ListAccounts: errors.organizationsAccessDenied } },
     });
@@ -276,7 +275,7 @@ describe("npm run audit -- --organization (real SDK against fakeAws)", function 
   });
 
   it("a listing that breaks off after the first page: the listed accounts are audited, the output says so, exit 2", async () => {
-    addOrganization(fake, {
+    addOrganization(fakeAws(), {
       members: MEMBERS,
       pageSize: 5,
       failPage: { page: 1, error: errors.throttling },
@@ -316,7 +315,9 @@ describe("npm run audit -- --organization (real SDK against fakeAws)", function 
         /cannot be combined with --credential-report/,
       ],
     ];
-    const runs = await Promise.all(cases.map(([args]) => runAudit(args, { AWS_ENDPOINT_URL: fake.url })));
+    const runs = await Promise.all(
+      cases.map(([args]) => runAudit(args, { AWS_ENDPOINT_URL: fakeAws().url })),
+    );
     runs.forEach((r, i) => {
       assert.strictEqual(r.code, 2, `${cases[i][0].join(" ")}: ${r.stderr}`);
       assert.strictEqual(r.stdout, "");
@@ -324,7 +325,7 @@ describe("npm run audit -- --organization (real SDK against fakeAws)", function 
       assert.strictEqual(lines.length, 1, r.stderr);
       assert.match(lines[0], cases[i][1]);
     });
-    assert.deepStrictEqual(fake.assumeRoleRequests, [], "nothing was audited");
+    assert.deepStrictEqual(fakeAws().assumeRoleRequests, [], "nothing was audited");
   });
   it("html: one page, a section per account (the unreadable ones say why), totals for all", async () => {
     const r = await org("--format", "html", "--concurrency", "4");

@@ -5,7 +5,7 @@
  */
 import * as assert from "assert";
 import { permissionPolicyNames } from "../../policy-pack/controls";
-import { FakeAws } from "../support/fakeAws";
+import { useFakeAws } from "../support/useFakeAws";
 import { goodAccount, weakAccount, weakSubjects } from "../support/permissionScenarios";
 import { runAudit } from "./cliRunner";
 
@@ -15,23 +15,17 @@ const permissions = new Set<string>(permissionPolicyNames);
 
 describe("npm run audit: the permissions review (real SDK against fakeAws)", function () {
   this.timeout(120_000);
-  let fake: FakeAws;
-  before(async () => {
-    fake = await FakeAws.start();
-  });
-  after(async () => {
-    await fake.stop();
-  });
+  const fakeAws = useFakeAws();
   const audit = async () => {
     const r = await runAudit(["--format", "json", "--now", "2026-11-20T12:00:00Z"], {
-      AWS_ENDPOINT_URL: fake.url,
+      AWS_ENDPOINT_URL: fakeAws().url,
     });
     const out = JSON.parse(r.stdout) as Json;
     return { r, findings: out.findings.filter((f) => permissions.has(f.policy)) };
   };
 
   it("the weak account: every weak subject by its policy, exit 1; ListAnalyzers not implemented: not evaluated", async () => {
-    fake.addAccount(KEY, {
+    fakeAws().addAccount(KEY, {
       ...weakAccount,
       failAlways: { ListAnalyzers: { code: "UnknownOperationException", status: 404, message: "not here" } },
     });
@@ -51,7 +45,7 @@ describe("npm run audit: the permissions review (real SDK against fakeAws)", fun
   });
 
   it("the good account: no permission finding", async () => {
-    fake.addAccount(KEY, goodAccount);
+    fakeAws().addAccount(KEY, goodAccount);
     const { r, findings } = await audit();
     assert.deepStrictEqual(findings, []);
     assert.strictEqual(r.stderr, "");

@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { formats } from "../../policy-pack/audit/render";
 import { credentialReportCsv, generatedUsers } from "../support/credentialReport";
-import { FakeAws } from "../support/fakeAws";
+import { useFakeAws } from "../support/useFakeAws";
 import { addOrganization, memberIds } from "../support/fakeOrganization";
 import { runAuditClosingEarly } from "./cliRunner";
 
@@ -38,29 +38,25 @@ describe("audit output piped into a reader that closes early (EPIPE)", function 
   });
 
   describe("--organization", () => {
-    let fake: FakeAws;
-    before(async () => {
-      fake = await FakeAws.start();
-      addOrganization(fake, { members: memberIds(30), pageSize: 5 });
-      fake.latencyMs = 5;
-    });
-    after(async () => {
-      await fake.stop();
+    const fakeAws = useFakeAws();
+    before(() => {
+      addOrganization(fakeAws(), { members: memberIds(30), pageSize: 5 });
+      fakeAws().latencyMs = 5;
     });
 
     it("every format: stops auditing, nothing on stderr, exit 2 (accounts left unaudited)", async () => {
       for (const format of formats) {
-        fake.assumeRoleRequests.length = 0;
+        fakeAws().assumeRoleRequests.length = 0;
         const r = await runAuditClosingEarly(
           ["--organization", "--concurrency", "2", "--format", format, "--now", NOW],
-          { AWS_ENDPOINT_URL: fake.url },
+          { AWS_ENDPOINT_URL: fakeAws().url },
         );
         assert.ok(r.stdout.length > 0, `${format}: output began`);
         assert.strictEqual(r.stderr, "", `${format}: ${r.stderr}`);
         assert.strictEqual(r.code, 2, format);
         assert.ok(
-          fake.assumeRoleRequests.length < 30,
-          `${format}: stopped auditing (${fake.assumeRoleRequests.length} of 30)`,
+          fakeAws().assumeRoleRequests.length < 30,
+          `${format}: stopped auditing (${fakeAws().assumeRoleRequests.length} of 30)`,
         );
       }
     });

@@ -9,7 +9,7 @@ import { accountPolicyNames } from "../../../policy-pack/controls";
 import { createAccountPolicies, memoiseReads } from "../../../policy-pack/account/policies";
 import { durationSeconds, providerRoles, stackTargets } from "../../../policy-pack/account/providerRoles";
 import { readAccount } from "../../../policy-pack/account/source";
-import { FakeAws } from "../../support/fakeAws";
+import { useFakeAws } from "../../support/useFakeAws";
 import { AMBIENT_KEY, FIXED_NOW, MANAGEMENT_ID, memberAccount } from "../../support/fakeOrganization";
 
 const MEMBER = "222222222222";
@@ -95,24 +95,20 @@ describe("the aws provider's assumeRoles, as the account policies read them", ()
 
 describe("the account policies when the stack's provider assumes a role (real SDK, fakeAws)", function () {
   this.timeout(30_000);
-  let fake: FakeAws;
+  const fakeAws = useFakeAws();
 
-  before(async () => {
-    fake = await FakeAws.start();
-  });
-  after(async () => {
-    await fake.stop();
-  });
   beforeEach(() => {
-    fake.assumeRoleRequests.length = 0;
-    fake.addAccount(AMBIENT_KEY, memberAccount(MANAGEMENT_ID, { roles: {} }));
-    fake.addAccount(null, memberAccount(MEMBER, { roles: { Audit: { externalId: "x-1" } } }));
-    fake.addAccount(null, memberAccount(HUB, { roles: { Hub: {} } }));
+    fakeAws().assumeRoleRequests.length = 0;
+    fakeAws().addAccount(AMBIENT_KEY, memberAccount(MANAGEMENT_ID, { roles: {} }));
+    fakeAws().addAccount(null, memberAccount(MEMBER, { roles: { Audit: { externalId: "x-1" } } }));
+    fakeAws().addAccount(null, memberAccount(HUB, { roles: { Hub: {} } }));
   });
 
   const policies = (): StackValidationPolicy[] =>
     createAccountPolicies({
-      read: memoiseReads((s) => readAccount(s, { clientConfig: { endpoint: fake.url }, initialPollMs: 5 })),
+      read: memoiseReads((s) =>
+        readAccount(s, { clientConfig: { endpoint: fakeAws().url }, initialPollMs: 5 }),
+      ),
       now: () => FIXED_NOW,
       baseDir: __dirname,
     });
@@ -147,7 +143,7 @@ describe("the account policies when the stack's provider assumes a role (real SD
         allowedAccountIds: JSON.stringify([MEMBER]),
       }),
     ]);
-    assert.deepStrictEqual(fake.assumeRoleRequests, [
+    assert.deepStrictEqual(fakeAws().assumeRoleRequests, [
       {
         roleArn: roleArn(MEMBER, "Audit"),
         sessionName: "ci-run",
@@ -165,8 +161,8 @@ describe("the account policies when the stack's provider assumes a role (real SD
     for (const p of ["root-access-keys-absent", "root-mfa-enabled", "root-hardware-mfa"]) {
       assert.deepStrictEqual(out[p], [], p);
     }
-    assert.deepStrictEqual(fake.counts(AMBIENT_KEY), {}, "nothing read in the ambient account");
-    assert.strictEqual(fake.countsFor(MEMBER).GetCredentialReport, 1, "one read for the nine policies");
+    assert.deepStrictEqual(fakeAws().counts(AMBIENT_KEY), {}, "nothing read in the ambient account");
+    assert.strictEqual(fakeAws().countsFor(MEMBER).GetCredentialReport, 1, "one read for the nine policies");
   });
 
   it("chain in order: the second role is assumed with the first role's credentials", async () => {
@@ -179,7 +175,7 @@ describe("the account policies when the stack's provider assumes a role (real SD
       }),
     ]);
     assert.deepStrictEqual(
-      fake.assumeRoleRequests.map((r) => [r.roleArn, r.callerAccountId, r.sessionName, r.region]),
+      fakeAws().assumeRoleRequests.map((r) => [r.roleArn, r.callerAccountId, r.sessionName, r.region]),
       [
         [roleArn(HUB, "Hub"), MANAGEMENT_ID, "aws-account-baseline-check", "us-east-1"],
         [roleArn(MEMBER, "Audit"), HUB, "aws-account-baseline-check", "us-east-1"],
@@ -203,7 +199,7 @@ describe("the account policies when the stack's provider assumes a role (real SD
         `could not read the account, so ${name} was not evaluated: could not assume role ${roleArn(MEMBER, "Missing")} (AccessDenied: User: arn:aws:iam::${MANAGEMENT_ID}:user/auditor is not authorized to perform: sts:AssumeRole on resource: ${roleArn(MEMBER, "Missing")}); the role must exist in account ${MEMBER} and trust the credentials running the check, which need sts:AssumeRole on it`,
       );
     }
-    assert.strictEqual(fake.assumeRoleRequests.length, 1, "the failed assumption is memoised too");
+    assert.strictEqual(fakeAws().assumeRoleRequests.length, 1, "the failed assumption is memoised too");
   });
 
   it("a wrong external id is refused like a missing role", async () => {

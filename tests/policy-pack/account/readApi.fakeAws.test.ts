@@ -5,7 +5,8 @@ import * as assert from "assert";
 import { isAvailable } from "../../../policy-pack/account/facts";
 import { readAccountFromApi } from "../../../policy-pack/account/readApi";
 import { generatedUsers } from "../../support/credentialReport";
-import { errors, FakeAccount, FakeAws } from "../../support/fakeAws";
+import { errors, FakeAccount } from "../../support/fakeAws";
+import { useFakeAws } from "../../support/useFakeAws";
 
 const KEY = "AKIAIOSFODNN7EXAMPLE";
 const now = new Date("2026-11-20T12:00:00Z");
@@ -19,17 +20,11 @@ const base: FakeAccount = {
 
 describe("readAccountFromApi with the real SDK against fakeAws", function () {
   this.timeout(30_000);
-  let fake: FakeAws;
-  before(async () => {
-    fake = await FakeAws.start();
-  });
-  after(async () => {
-    await fake.stop();
-  });
-  const read = () => readAccountFromApi({ clientConfig: { endpoint: fake.url }, initialPollMs: 10 });
+  const fakeAws = useFakeAws();
+  const read = () => readAccountFromApi({ clientConfig: { endpoint: fakeAws().url }, initialPollMs: 10 });
 
   it("parses every answer: account, report, summary, password policy, contacts", async () => {
-    fake.addAccount(KEY, base);
+    fakeAws().addAccount(KEY, base);
     const facts = await read();
     assert.strictEqual(facts.accountId, "123456789012");
     assert.deepStrictEqual(facts.reportGeneratedAt, now);
@@ -45,7 +40,7 @@ describe("readAccountFromApi with the real SDK against fakeAws", function () {
       OPERATIONS: { value: false },
       SECURITY: { value: true },
     });
-    assert.deepStrictEqual(fake.counts(KEY), {
+    assert.deepStrictEqual(fakeAws().counts(KEY), {
       GetCallerIdentity: 1,
       GenerateCredentialReport: 1,
       GetCredentialReport: 1,
@@ -61,23 +56,23 @@ describe("readAccountFromApi with the real SDK against fakeAws", function () {
   });
 
   it("waits out the report: STARTED, INPROGRESS, then COMPLETE", async () => {
-    fake.addAccount(KEY, { ...base, pollsBeforeComplete: 2 });
+    fakeAws().addAccount(KEY, { ...base, pollsBeforeComplete: 2 });
     const facts = await read();
     assert.ok(isAvailable(facts.users));
-    assert.strictEqual(fake.counts(KEY).GenerateCredentialReport, 3);
+    assert.strictEqual(fakeAws().counts(KEY).GenerateCredentialReport, 3);
   });
 
   it("retries GetCredentialReport's ReportInProgress error (CredentialReportNotReadyException in the SDK)", async () => {
-    fake.addAccount(KEY, { ...base, failFirst: { GetCredentialReport: [errors.reportInProgress] } });
+    fakeAws().addAccount(KEY, { ...base, failFirst: { GetCredentialReport: [errors.reportInProgress] } });
     const facts = await read();
     assert.ok(isAvailable(facts.users) && facts.users.value.length === 11);
-    assert.strictEqual(fake.counts(KEY).GetCredentialReport, 2);
+    assert.strictEqual(fakeAws().counts(KEY).GetCredentialReport, 2);
   });
 
   it("a report never COMPLETE within the bound is unavailable with the cause", async () => {
-    fake.addAccount(KEY, { ...base, pollsBeforeComplete: 1000 });
+    fakeAws().addAccount(KEY, { ...base, pollsBeforeComplete: 1000 });
     const facts = await readAccountFromApi({
-      clientConfig: { endpoint: fake.url },
+      clientConfig: { endpoint: fakeAws().url },
       initialPollMs: 50,
       reportWaitSeconds: 1,
     });
@@ -87,17 +82,17 @@ describe("readAccountFromApi with the real SDK against fakeAws", function () {
   });
 
   it("lets the SDK retry Throttling, then succeeds", async () => {
-    fake.addAccount(KEY, {
+    fakeAws().addAccount(KEY, {
       ...base,
       failFirst: { GetAccountSummary: [errors.throttling, errors.throttling] },
     });
     const facts = await read();
     assert.ok(isAvailable(facts.summary));
-    assert.strictEqual(fake.counts(KEY).GetAccountSummary, 3);
+    assert.strictEqual(fakeAws().counts(KEY).GetAccountSummary, 3);
   });
 
   it("throttling past the SDK's three attempts becomes an unavailable fact naming the cause", async () => {
-    fake.addAccount(KEY, {
+    fakeAws().addAccount(KEY, {
       ...base,
       failFirst: { GetAccountPasswordPolicy: Array(3).fill(errors.throttling) },
     });
@@ -110,7 +105,7 @@ describe("readAccountFromApi with the real SDK against fakeAws", function () {
   });
 
   it("AccessDenied on IAM and Account calls names the permission; the other facts still arrive", async () => {
-    fake.addAccount(KEY, {
+    fakeAws().addAccount(KEY, {
       ...base,
       failFirst: {
         GenerateCredentialReport: [errors.accessDenied("GenerateCredentialReport")],
@@ -129,7 +124,7 @@ describe("readAccountFromApi with the real SDK against fakeAws", function () {
   });
 
   it("a root virtual MFA device is found through ListVirtualMFADevices", async () => {
-    fake.addAccount(KEY, { ...base, rootVirtualMfa: ["arn:aws:iam::123456789012:mfa/root-phone"] });
+    fakeAws().addAccount(KEY, { ...base, rootVirtualMfa: ["arn:aws:iam::123456789012:mfa/root-phone"] });
     const facts = await read();
     assert.deepStrictEqual(facts.rootVirtualMfaDevices, {
       value: ["arn:aws:iam::123456789012:mfa/root-phone"],
@@ -139,10 +134,10 @@ describe("readAccountFromApi with the real SDK against fakeAws", function () {
   it("makes the same number of requests for 10 and 5,000 users, but for the snapshot's pages (1,000 items a page)", async () => {
     const counts: Record<string, number>[] = [];
     for (const n of [10, 5000]) {
-      fake.addAccount(KEY, { ...base, users: generatedUsers(n, now), usersVirtualMfa: false });
+      fakeAws().addAccount(KEY, { ...base, users: generatedUsers(n, now), usersVirtualMfa: false });
       const facts = await read();
       assert.ok(isAvailable(facts.users) && facts.users.value.length === n + 1);
-      counts.push(fake.counts(KEY));
+      counts.push(fakeAws().counts(KEY));
     }
     const pages = (c: Record<string, number>) => c.GetAccountAuthorizationDetails;
     assert.deepStrictEqual(
@@ -152,31 +147,31 @@ describe("readAccountFromApi with the real SDK against fakeAws", function () {
     );
     const rest = (c: Record<string, number>) => ({ ...c, GetAccountAuthorizationDetails: 0 });
     assert.deepStrictEqual(rest(counts[1]), rest(counts[0]));
-    assert.strictEqual(fake.total(KEY), 18);
+    assert.strictEqual(fakeAws().total(KEY), 18);
   });
 
   it("with users' virtual MFA devices, only ListVirtualMFADevices pages grow (1,000 per page)", async () => {
-    fake.addAccount(KEY, { ...base, users: generatedUsers(5000, now) });
+    fakeAws().addAccount(KEY, { ...base, users: generatedUsers(5000, now) });
     await read();
     // 3,750 of the generated users hold a virtual device: 4 pages; every other call stays at one,
     // but for the authorization snapshot's 6 pages.
-    assert.strictEqual(fake.counts(KEY).ListVirtualMFADevices, 4);
-    assert.strictEqual(fake.total(KEY), 21);
+    assert.strictEqual(fakeAws().counts(KEY).ListVirtualMFADevices, 4);
+    assert.strictEqual(fakeAws().total(KEY), 21);
   });
 
   it("serves accounts by access key id, counting each separately", async () => {
-    fake.addAccount("AKIAMEMBER0000000001", { ...base, accountId: "210987654321" });
-    fake.addAccount(KEY, base);
+    fakeAws().addAccount("AKIAMEMBER0000000001", { ...base, accountId: "210987654321" });
+    fakeAws().addAccount(KEY, base);
     const member = await readAccountFromApi({
       clientConfig: {
-        endpoint: fake.url,
+        endpoint: fakeAws().url,
         credentials: { accessKeyId: "AKIAMEMBER0000000001", secretAccessKey: "fake-secret" },
       },
       initialPollMs: 10,
     });
     assert.strictEqual(member.accountId, "210987654321");
-    assert.strictEqual(fake.total("AKIAMEMBER0000000001"), 13);
-    assert.strictEqual(fake.total(KEY), 0);
+    assert.strictEqual(fakeAws().total("AKIAMEMBER0000000001"), 13);
+    assert.strictEqual(fakeAws().total(KEY), 0);
   });
 
   it("no endpoint listening: every fact names the unreachable endpoint, nothing throws", async () => {

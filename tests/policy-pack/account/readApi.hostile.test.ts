@@ -9,7 +9,8 @@ import * as assert from "assert";
 import { AccountFacts, Fact, isAvailable } from "../../../policy-pack/account/facts";
 import { ApiReadOptions, readAccountFromApi } from "../../../policy-pack/account/readApi";
 import { generatedUsers } from "../../support/credentialReport";
-import { brokenPortalPage, errors, FakeAccount, FakeAws, portalPage } from "../../support/fakeAws";
+import { brokenPortalPage, errors, FakeAccount, portalPage } from "../../support/fakeAws";
+import { useFakeAws } from "../../support/useFakeAws";
 
 const KEY = "AKIAIOSFODNN7EXAMPLE";
 const now = new Date("2026-11-20T12:00:00Z");
@@ -40,18 +41,12 @@ function reasons(f: AccountFacts): Record<string, string> {
 
 describe("readAccountFromApi against hostile endpoints (real SDK, fakeAws)", function () {
   this.timeout(20_000);
-  let fake: FakeAws;
-  before(async () => {
-    fake = await FakeAws.start();
-  });
-  after(async () => {
-    await fake.stop();
-  });
+  const fakeAws = useFakeAws();
   afterEach(() => {
-    fake.htmlPage = portalPage;
+    fakeAws().htmlPage = portalPage;
   });
   const read = (o: ApiReadOptions = {}) =>
-    readAccountFromApi({ clientConfig: { endpoint: fake.url }, initialPollMs: 10, ...o });
+    readAccountFromApi({ clientConfig: { endpoint: fakeAws().url }, initialPollMs: 10, ...o });
 
   async function timed<T>(f: () => Promise<T>): Promise<{ value: T; ms: number }> {
     const t = Date.now();
@@ -61,9 +56,9 @@ describe("readAccountFromApi against hostile endpoints (real SDK, fakeAws)", fun
 
   describe("an endpoint that accepts connections and never answers", () => {
     it("every read ends at the request timeout, which throws: each fact names its call and the timeout", async () => {
-      fake.addAccount(KEY, { ...base, neverAnswer: true });
+      fakeAws().addAccount(KEY, { ...base, neverAnswer: true });
       const { value: facts, ms } = await timed(() =>
-        read({ requestTimeoutMs: 300, clientConfig: { endpoint: fake.url, maxAttempts: 2 } }),
+        read({ requestTimeoutMs: 300, clientConfig: { endpoint: fakeAws().url, maxAttempts: 2 } }),
       );
       assert.ok(ms < 4000, `ended after ${ms} ms`);
       const r = reasons(facts);
@@ -79,7 +74,7 @@ describe("readAccountFromApi against hostile endpoints (real SDK, fakeAws)", fun
     });
 
     it("the account's deadline ends every read even when the request timeout is long", async () => {
-      fake.addAccount(KEY, { ...base, neverAnswer: true });
+      fakeAws().addAccount(KEY, { ...base, neverAnswer: true });
       const { value: facts, ms } = await timed(() =>
         read({ requestTimeoutMs: 60_000, deadlineSeconds: 0.5, deadlineSetting: "accountDeadlineSeconds" }),
       );
@@ -96,7 +91,7 @@ describe("readAccountFromApi against hostile endpoints (real SDK, fakeAws)", fun
     });
 
     it("the deadline also ends the wait for a report that never completes", async () => {
-      fake.addAccount(KEY, { ...base, pollsBeforeComplete: 10_000 });
+      fakeAws().addAccount(KEY, { ...base, pollsBeforeComplete: 10_000 });
       const { value: facts, ms } = await timed(() =>
         read({ reportWaitSeconds: 60, deadlineSeconds: 0.6, initialPollMs: 50 }),
       );
@@ -107,10 +102,10 @@ describe("readAccountFromApi against hostile endpoints (real SDK, fakeAws)", fun
     });
 
     it("only the silent call is unavailable; the others are read", async () => {
-      fake.addAccount(KEY, { ...base, neverAnswer: ["GetAccountPasswordPolicy"] });
+      fakeAws().addAccount(KEY, { ...base, neverAnswer: ["GetAccountPasswordPolicy"] });
       const facts = await read({
         requestTimeoutMs: 300,
-        clientConfig: { endpoint: fake.url, maxAttempts: 1 },
+        clientConfig: { endpoint: fakeAws().url, maxAttempts: 1 },
       });
       const r = reasons(facts);
       assert.match(
@@ -128,8 +123,8 @@ describe("readAccountFromApi against hostile endpoints (real SDK, fakeAws)", fun
     ["not XML", brokenPortalPage],
   ] as const) {
     it(`HTTP 200 with an HTML page (${kind}) invents nothing: every fact is unavailable, naming the call`, async () => {
-      fake.htmlPage = page;
-      fake.addAccount(KEY, { ...base, htmlAnswer: true });
+      fakeAws().htmlPage = page;
+      fakeAws().addAccount(KEY, { ...base, htmlAnswer: true });
       const { value: facts, ms } = await timed(() => read({ reportWaitSeconds: 30 }));
       assert.ok(ms < 3000, `ended after ${ms} ms (no polling a report that will never come)`);
       const r = reasons(facts);
@@ -143,7 +138,7 @@ describe("readAccountFromApi against hostile endpoints (real SDK, fakeAws)", fun
       assert.match(r["contact SECURITY"], /^account:GetAlternateContact /);
       assert.strictEqual(facts.accountId, null);
       assert.strictEqual(
-        fake.counts(KEY).GenerateCredentialReport,
+        fakeAws().counts(KEY).GenerateCredentialReport,
         1,
         "no polling on an answer that is not IAM's",
       );
@@ -151,18 +146,18 @@ describe("readAccountFromApi against hostile endpoints (real SDK, fakeAws)", fun
   }
 
   it("a report state IAM does not document stops the polling at once", async () => {
-    fake.addAccount(KEY, { ...base, reportState: "FAILED" });
+    fakeAws().addAccount(KEY, { ...base, reportState: "FAILED" });
     const facts = await read({ reportWaitSeconds: 30 });
     assert.deepStrictEqual(facts.users, {
       unavailable:
         'iam:GenerateCredentialReport answered State "FAILED"; only STARTED, INPROGRESS and COMPLETE are expected, so the report was not read',
     });
-    assert.strictEqual(fake.counts(KEY).GenerateCredentialReport, 1);
+    assert.strictEqual(fakeAws().counts(KEY).GenerateCredentialReport, 1);
   });
 
   describe("GetAccountSummary without some keys (moto has no AccountPasswordPresent)", () => {
     it("keeps the keys that are there and leaves the missing one unknown", async () => {
-      fake.addAccount(KEY, { ...base, summaryWithout: ["AccountPasswordPresent"] });
+      fakeAws().addAccount(KEY, { ...base, summaryWithout: ["AccountPasswordPresent"] });
       const facts = await read();
       assert.deepStrictEqual(facts.summary, {
         value: { accountAccessKeysPresent: false, accountMfaEnabled: true },
@@ -170,7 +165,7 @@ describe("readAccountFromApi against hostile endpoints (real SDK, fakeAws)", fun
     });
 
     it("a SummaryMap without any of the keys read is not IAM's answer", async () => {
-      fake.addAccount(KEY, {
+      fakeAws().addAccount(KEY, {
         ...base,
         summaryWithout: ["AccountPasswordPresent", "AccountMFAEnabled", "AccountAccessKeysPresent"],
       });
@@ -182,23 +177,27 @@ describe("readAccountFromApi against hostile endpoints (real SDK, fakeAws)", fun
 
   describe("LimitExceeded on GenerateCredentialReport (no capacity for new reports) is throttling", () => {
     it("backs off and retries, then reads the report", async () => {
-      fake.addAccount(KEY, {
+      fakeAws().addAccount(KEY, {
         ...base,
         failFirst: { GenerateCredentialReport: Array(4).fill(errors.limitExceeded) },
       });
       const facts = await read();
       assert.ok(isAvailable(facts.users) && facts.users.value.length === 4);
-      assert.strictEqual(fake.counts(KEY).GenerateCredentialReport, 5, "past the SDK's own three attempts");
+      assert.strictEqual(
+        fakeAws().counts(KEY).GenerateCredentialReport,
+        5,
+        "past the SDK's own three attempts",
+      );
     });
 
     it("still refused when credentialReportWaitSeconds runs out: unavailable, saying so", async () => {
-      fake.addAccount(KEY, { ...base, failAlways: { GenerateCredentialReport: errors.limitExceeded } });
+      fakeAws().addAccount(KEY, { ...base, failAlways: { GenerateCredentialReport: errors.limitExceeded } });
       // One attempt per call: the bound under test is this loop's, not the SDK's own retries.
       const { value: facts, ms } = await timed(() =>
         read({
           reportWaitSeconds: 1,
           initialPollMs: 100,
-          clientConfig: { endpoint: fake.url, maxAttempts: 1 },
+          clientConfig: { endpoint: fakeAws().url, maxAttempts: 1 },
         }),
       );
       assert.ok(ms < 4000, `ended after ${ms} ms`);
@@ -206,7 +205,7 @@ describe("readAccountFromApi against hostile endpoints (real SDK, fakeAws)", fun
         unavailable:
           "IAM had no capacity to generate the credential report for 1 s (iam:GenerateCredentialReport: LimitExceeded); run the check again later or raise credentialReportWaitSeconds",
       });
-      assert.ok(fake.counts(KEY).GenerateCredentialReport >= 2, "it retried");
+      assert.ok(fakeAws().counts(KEY).GenerateCredentialReport >= 2, "it retried");
     });
   });
 });

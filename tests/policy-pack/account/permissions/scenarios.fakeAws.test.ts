@@ -8,7 +8,7 @@ import * as assert from "assert";
 import { readAccountFromApi } from "../../../../policy-pack/account/readApi";
 import { auditFacts } from "../../../../policy-pack/audit/run";
 import { permissionPolicyNames } from "../../../../policy-pack/controls";
-import { FakeAws } from "../../../support/fakeAws";
+import { useFakeAws } from "../../../support/useFakeAws";
 import { goodAccount, NOW, weakAccount, weakSubjects } from "../../../support/permissionScenarios";
 
 const KEY = "AKIAIOSFODNN7EXAMPLE";
@@ -16,23 +16,17 @@ const permissionPolicies = new Set<string>(permissionPolicyNames);
 
 describe("the permissions review against fakeAws (real SDK)", function () {
   this.timeout(30_000);
-  let fake: FakeAws;
-  before(async () => {
-    fake = await FakeAws.start();
-  });
-  after(async () => {
-    await fake.stop();
-  });
+  const fakeAws = useFakeAws();
   const audit = async () => {
     const facts = await readAccountFromApi({
-      clientConfig: { endpoint: fake.url, region: "us-east-1" },
+      clientConfig: { endpoint: fakeAws().url, region: "us-east-1" },
       initialPollMs: 10,
     });
     return auditFacts(facts, undefined, NOW).findings.filter((f) => permissionPolicies.has(f.policy));
   };
 
   it("names every weak subject by its policy, and nothing else", async () => {
-    fake.addAccount(KEY, weakAccount);
+    fakeAws().addAccount(KEY, weakAccount);
     const findings = await audit();
     assert.deepStrictEqual(
       findings.map((f) => [f.policy, f.subject, f.status]),
@@ -71,7 +65,7 @@ describe("the permissions review against fakeAws (real SDK)", function () {
   });
 
   it("finds nothing on the good account", async () => {
-    fake.addAccount(KEY, goodAccount);
+    fakeAws().addAccount(KEY, goodAccount);
     assert.deepStrictEqual(await audit(), []);
   });
 
@@ -85,9 +79,9 @@ describe("the permissions review against fakeAws (real SDK)", function () {
         ),
       },
     };
-    fake.addAccount(KEY, many);
+    fakeAws().addAccount(KEY, many);
     await audit();
-    const counts = fake.counts(KEY);
+    const counts = fakeAws().counts(KEY);
     assert.strictEqual(
       counts.GetAccountAuthorizationDetails,
       3,
@@ -99,7 +93,7 @@ describe("the permissions review against fakeAws (real SDK)", function () {
   });
 
   it("an action the endpoint does not implement, or denies, is not evaluated naming the permission; the rest runs", async () => {
-    fake.addAccount(KEY, {
+    fakeAws().addAccount(KEY, {
       ...weakAccount,
       failAlways: {
         ListOrganizationsFeatures: { code: "InvalidAction", status: 400, message: "not implemented" },
@@ -126,7 +120,7 @@ describe("the permissions review against fakeAws (real SDK)", function () {
   });
 
   it("ListServerCertificates throttled past the SDK's retries: that check alone is not evaluated, saying so", async () => {
-    fake.addAccount(KEY, {
+    fakeAws().addAccount(KEY, {
       ...weakAccount,
       failAlways: { ListServerCertificates: { code: "Throttling", status: 400, message: "Rate exceeded" } },
     });
@@ -142,12 +136,16 @@ describe("the permissions review against fakeAws (real SDK)", function () {
         ],
       ],
     );
-    assert.strictEqual(fake.counts(KEY).ListServerCertificates, 3, "the SDK's three attempts, then no more");
+    assert.strictEqual(
+      fakeAws().counts(KEY).ListServerCertificates,
+      3,
+      "the SDK's three attempts, then no more",
+    );
     assert.strictEqual(findings.filter((f) => f.status === "fail").length, weakSubjects.length - 1);
   });
 
   it("a denied GetAccountAuthorizationDetails leaves only the snapshot's checks not evaluated", async () => {
-    fake.addAccount(KEY, {
+    fakeAws().addAccount(KEY, {
       ...weakAccount,
       failAlways: { GetAccountAuthorizationDetails: { code: "AccessDenied", status: 403, message: "no" } },
     });
