@@ -182,29 +182,41 @@ async function perPrincipal(endpoint: string): Promise<void> {
     };
   });
   const call = <T>(f: () => Promise<T>) => limit(f);
+  /** One principal's own policies: its attached list, any `more` calls, its inline names, then each inline document. */
+  const ownPolicies = async (
+    listAttached: () => Promise<unknown>,
+    listInline: () => Promise<{ PolicyNames?: string[] }>,
+    getInline: (PolicyName: string) => Promise<unknown>,
+    more: (() => Promise<unknown>)[] = [],
+  ) => {
+    await call(listAttached);
+    for (const m of more) await call(m);
+    for (const PolicyName of (await call(listInline)).PolicyNames ?? [])
+      await call(() => getInline(PolicyName));
+  };
   await Promise.all([
-    ...users.map(async (UserName) => {
-      await call(() => iam.send(new sdk.ListAttachedUserPoliciesCommand({ UserName })));
-      await call(() => iam.send(new sdk.ListGroupsForUserCommand({ UserName })));
-      const names =
-        (await call(() => iam.send(new sdk.ListUserPoliciesCommand({ UserName })))).PolicyNames ?? [];
-      for (const PolicyName of names)
-        await call(() => iam.send(new sdk.GetUserPolicyCommand({ UserName, PolicyName })));
-    }),
-    ...groups.map(async (GroupName) => {
-      await call(() => iam.send(new sdk.ListAttachedGroupPoliciesCommand({ GroupName })));
-      const names =
-        (await call(() => iam.send(new sdk.ListGroupPoliciesCommand({ GroupName })))).PolicyNames ?? [];
-      for (const PolicyName of names)
-        await call(() => iam.send(new sdk.GetGroupPolicyCommand({ GroupName, PolicyName })));
-    }),
-    ...roles.map(async (RoleName) => {
-      await call(() => iam.send(new sdk.ListAttachedRolePoliciesCommand({ RoleName })));
-      const names =
-        (await call(() => iam.send(new sdk.ListRolePoliciesCommand({ RoleName })))).PolicyNames ?? [];
-      for (const PolicyName of names)
-        await call(() => iam.send(new sdk.GetRolePolicyCommand({ RoleName, PolicyName })));
-    }),
+    ...users.map((UserName) =>
+      ownPolicies(
+        () => iam.send(new sdk.ListAttachedUserPoliciesCommand({ UserName })),
+        () => iam.send(new sdk.ListUserPoliciesCommand({ UserName })),
+        (PolicyName) => iam.send(new sdk.GetUserPolicyCommand({ UserName, PolicyName })),
+        [() => iam.send(new sdk.ListGroupsForUserCommand({ UserName }))],
+      ),
+    ),
+    ...groups.map((GroupName) =>
+      ownPolicies(
+        () => iam.send(new sdk.ListAttachedGroupPoliciesCommand({ GroupName })),
+        () => iam.send(new sdk.ListGroupPoliciesCommand({ GroupName })),
+        (PolicyName) => iam.send(new sdk.GetGroupPolicyCommand({ GroupName, PolicyName })),
+      ),
+    ),
+    ...roles.map((RoleName) =>
+      ownPolicies(
+        () => iam.send(new sdk.ListAttachedRolePoliciesCommand({ RoleName })),
+        () => iam.send(new sdk.ListRolePoliciesCommand({ RoleName })),
+        (PolicyName) => iam.send(new sdk.GetRolePolicyCommand({ RoleName, PolicyName })),
+      ),
+    ),
     ...policies.map((PolicyArn) =>
       call(() => iam.send(new sdk.GetPolicyVersionCommand({ PolicyArn, VersionId: "v1" }))),
     ),

@@ -35,54 +35,40 @@ const inlineNames = (p: PrincipalSpec | undefined) =>
     .map(member)
     .join("")}</PolicyNames>${none}`;
 
+const kinds = { User: "users", Group: "groups", Role: "roles" } as const;
+const idPrefix = { Group: "AGPA", Role: "AROA" } as const;
+
 export function perPrincipalAnswer(
   accountId: string,
   spec: PermissionsSpec,
   action: string,
   params: URLSearchParams,
 ): string | ScriptedError | undefined {
-  const user = spec.users?.[params.get("UserName") ?? ""];
-  const group = spec.groups?.[params.get("GroupName") ?? ""];
-  const role = spec.roles?.[params.get("RoleName") ?? ""];
-  const inlineDoc = (p: PrincipalSpec | undefined, owner: string, key: string) =>
-    `<${key}>${owner}</${key}><PolicyName>${params.get("PolicyName")}</PolicyName><PolicyDocument>${encode(p?.inline?.[params.get("PolicyName") ?? ""] ?? {})}</PolicyDocument>`;
+  /** A group or role as ListGroups, ListGroupsForUser and ListRoles list it. */
+  const entity = (kind: keyof typeof idPrefix, name: string, extra = "") =>
+    `<Path>/</Path><${kind}Name>${name}</${kind}Name><${kind}Id>${idPrefix[kind]}${name}</${kind}Id><Arn>arn:aws:iam::${accountId}:${kind.toLowerCase()}/${name}</Arn><CreateDate>2024-01-01T00:00:00Z</CreateDate>${extra}`;
+  const own = /^(ListAttached|List|Get)(User|Group|Role)Polic(?:ies|y)$/.exec(action);
+  if (own) {
+    const kind = own[2] as keyof typeof kinds;
+    const name = params.get(`${kind}Name`) ?? "";
+    const p: PrincipalSpec | undefined = spec[kinds[kind]]?.[name];
+    if (own[1] === "ListAttached") return attached(p);
+    if (own[1] === "List") return inlineNames(p);
+    return `<${kind}Name>${name}</${kind}Name><PolicyName>${params.get("PolicyName")}</PolicyName><PolicyDocument>${encode(p?.inline?.[params.get("PolicyName") ?? ""] ?? {})}</PolicyDocument>`;
+  }
   switch (action) {
-    case "ListAttachedUserPolicies":
-      return attached(user);
-    case "ListUserPolicies":
-      return inlineNames(user);
-    case "GetUserPolicy":
-      return inlineDoc(user, params.get("UserName") ?? "", "UserName");
     case "ListGroupsForUser":
-      return `<Groups>${(user?.groups ?? []).map((g) => member(`<Path>/</Path><GroupName>${g}</GroupName><GroupId>AGPA${g}</GroupId><Arn>arn:aws:iam::${accountId}:group/${g}</Arn><CreateDate>2024-01-01T00:00:00Z</CreateDate>`)).join("")}</Groups>${none}`;
+      return `<Groups>${(spec.users?.[params.get("UserName") ?? ""]?.groups ?? []).map((g) => member(entity("Group", g))).join("")}</Groups>${none}`;
     case "ListGroups":
-      return paged(
-        Object.keys(spec.groups ?? {}),
-        params,
-        (g) =>
-          `<Path>/</Path><GroupName>${g}</GroupName><GroupId>AGPA${g}</GroupId><Arn>arn:aws:iam::${accountId}:group/${g}</Arn><CreateDate>2024-01-01T00:00:00Z</CreateDate>`,
-        "Groups",
-      );
-    case "ListAttachedGroupPolicies":
-      return attached(group);
-    case "ListGroupPolicies":
-      return inlineNames(group);
-    case "GetGroupPolicy":
-      return inlineDoc(group, params.get("GroupName") ?? "", "GroupName");
+      return paged(Object.keys(spec.groups ?? {}), params, (g) => entity("Group", g), "Groups");
     case "ListRoles":
       return paged(
         Object.entries(spec.roles ?? {}),
         params,
         ([n, r]) =>
-          `<Path>/</Path><RoleName>${n}</RoleName><RoleId>AROA${n}</RoleId><Arn>arn:aws:iam::${accountId}:role/${n}</Arn><CreateDate>2024-01-01T00:00:00Z</CreateDate><AssumeRolePolicyDocument>${encode(r.trust)}</AssumeRolePolicyDocument>`,
+          entity("Role", n, `<AssumeRolePolicyDocument>${encode(r.trust)}</AssumeRolePolicyDocument>`),
         "Roles",
       );
-    case "ListAttachedRolePolicies":
-      return attached(role);
-    case "ListRolePolicies":
-      return inlineNames(role);
-    case "GetRolePolicy":
-      return inlineDoc(role, params.get("RoleName") ?? "", "RoleName");
     case "ListPolicies":
       return paged(
         Object.keys(spec.policies ?? {}),

@@ -71,28 +71,27 @@ describe("unused-service-permissions (pack policy) against fakeAws", function ()
     ]);
   });
 
-  it("an endpoint that refuses the jobs: one diagnostic saying it was not evaluated and which permission", async () => {
-    fakeAws().addAccount(
-      KEY,
-      account({
-        failAlways: { GetServiceLastAccessedDetails: errors.accessDenied("GetServiceLastAccessedDetails") },
-      }),
-    );
-    assert.deepStrictEqual(await run({}), [
-      "account 123456789012 (IAM API): not evaluated: iam:GetServiceLastAccessedDetails was denied (AccessDenied); grant iam:GetServiceLastAccessedDetails to the credentials running the check",
-    ]);
-  });
-
-  it("the authorization snapshot cannot be read: one diagnostic saying why, and no job is started", async () => {
-    fakeAws().addAccount(
-      KEY,
-      account({
-        failAlways: { GetAccountAuthorizationDetails: errors.accessDenied("GetAccountAuthorizationDetails") },
-      }),
-    );
-    assert.deepStrictEqual(await run({}), [
-      "account 123456789012 (IAM API): not evaluated: the principals to review come from the account's authorization snapshot, which could not be read: iam:GetAccountAuthorizationDetails was denied (AccessDenied); grant iam:GetAccountAuthorizationDetails to the credentials running the check",
-    ]);
-    assert.strictEqual(fakeAws().counts(KEY).GenerateServiceLastAccessedDetails, undefined);
-  });
+  const refusals = [
+    {
+      what: "an endpoint that refuses the jobs: one diagnostic saying it was not evaluated and which permission",
+      action: "GetServiceLastAccessedDetails",
+      message:
+        "account 123456789012 (IAM API): not evaluated: iam:GetServiceLastAccessedDetails was denied (AccessDenied); grant iam:GetServiceLastAccessedDetails to the credentials running the check",
+    },
+    {
+      what: "the authorization snapshot cannot be read: one diagnostic saying why, and no job is started",
+      action: "GetAccountAuthorizationDetails",
+      message:
+        "account 123456789012 (IAM API): not evaluated: the principals to review come from the account's authorization snapshot, which could not be read: iam:GetAccountAuthorizationDetails was denied (AccessDenied); grant iam:GetAccountAuthorizationDetails to the credentials running the check",
+    },
+  ];
+  for (const { what, action, message } of refusals) {
+    it(what, async () => {
+      fakeAws().addAccount(KEY, account({ failAlways: { [action]: errors.accessDenied(action) } }));
+      assert.deepStrictEqual(await run({}), [message]);
+      if (action === "GetAccountAuthorizationDetails") {
+        assert.strictEqual(fakeAws().counts(KEY).GenerateServiceLastAccessedDetails, undefined);
+      }
+    });
+  }
 });
