@@ -1,7 +1,9 @@
 import * as assert from "assert";
+import { fail } from "../../policy-pack/account/finding";
 import { forEachBounded } from "../../policy-pack/audit/organization/pool";
 import { startProgress } from "../../policy-pack/audit/organization/progress";
 import { AccountOutcome } from "../../policy-pack/audit/organization/types";
+import { apiFacts } from "../support/accountFacts";
 import { recordingStream } from "../support/ttyStream";
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -96,5 +98,32 @@ describe("the organization audit's per-account progress", () => {
     p.stop();
     await tick(1);
     assert.match(s.written(), /200000000002 \(sandbox\): could not be audited: could not assume role/);
+  });
+});
+
+describe("the progress lines' marks", () => {
+  const audited = (account: string, failing: boolean): AccountOutcome => ({
+    account,
+    status: "ok",
+    result: {
+      account,
+      source: "aws",
+      reportGeneratedAt: null,
+      findings: failing ? [fail("root-mfa-enabled", "<root_account>", "<root_account>: MFA is not enabled")] : [],
+    },
+    facts: apiFacts({ accountId: account }),
+  });
+
+  it("a check mark only for an account that passed; a cross for one that fails or could not be audited", async () => {
+    const s = stream(true);
+    const p = startProgress(s);
+    for (const o of [audited("200000000001", false), audited("200000000003", true), failed]) {
+      p.started({ id: o.account });
+      p.finished(o);
+    }
+    p.stop();
+    await tick(1);
+    const marks = [...s.written().matchAll(/(\S) (2\d{11})\b/g)].map((m) => `${m[1]} ${m[2]}`);
+    assert.deepStrictEqual(marks, ["✔ 200000000001", "✖ 200000000003", "✖ 200000000002"]);
   });
 });

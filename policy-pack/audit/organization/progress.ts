@@ -21,11 +21,13 @@ const silent: Progress = {
   stop: () => undefined,
 };
 
-function line(o: AccountOutcome): string {
+/** The account's line, marked ✔ only when it passed (audited, nothing failing), else ✖. */
+function line(o: AccountOutcome): { symbol: string; text: string } {
   const who = o.name ? `${o.account} (${o.name})` : o.account;
-  if (o.status === "error") return `${who}: could not be audited: ${o.error}`;
+  if (o.status === "error") return { symbol: "✖", text: `${who}: could not be audited: ${o.error}` };
   const failing = o.result.findings.filter((f) => f.status === "fail").length;
-  return `${who}: ${failing} failing, ${o.result.findings.length - failing} not evaluated`;
+  const text = `${who}: ${failing} failing, ${o.result.findings.length - failing} not evaluated`;
+  return { symbol: failing === 0 ? "✔" : "✖", text };
 }
 
 export function startProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
@@ -52,7 +54,7 @@ export function startProgress(stream: NodeJS.WriteStream = process.stderr): Prog
       running--;
       done++;
       if (o.status === "error") failed++;
-      spinner.stopAndPersist({ symbol: o.status === "ok" ? "✔" : "✖", text: line(o) });
+      spinner.stopAndPersist(line(o));
       spinner.start(status());
     },
     around: (write) => {
