@@ -17,6 +17,7 @@ import { accountDeadlineRange, defaultDeadlineSeconds, defaultReportWaitSeconds 
 import { quietSdk } from "../account/sdkWarning";
 import { AuditConfig, ConfigError, defaultAuditConfig, loadAuditConfig } from "./config";
 import { Format, formats, renderers } from "./render";
+import { displayFor } from "./render/display";
 import { auditFacts, exitCodeOf, missingRootWarning, unreadable } from "./run";
 import { OrganizationError } from "./organization/accounts";
 import {
@@ -167,7 +168,8 @@ async function audit(o: Options): Promise<number> {
       o.lastAccessed === undefined
         ? config.policies
         : [...config.policies, "unused-service-permissions" as const];
-    await writeChunks(renderers[o.format]({ result, facts, policies, now }), streamWrite());
+    const display = displayFor(process.stdout, process.env);
+    await writeChunks(renderers[o.format]({ result, facts, policies, now, display }), streamWrite());
   } catch (e) {
     // The reader stopped reading (`| head`): the verdict is complete, so it is still the exit code.
     if (!(e instanceof OutputClosedError)) throw e;

@@ -109,7 +109,9 @@ describe("the progress lines' marks", () => {
       account,
       source: "aws",
       reportGeneratedAt: null,
-      findings: failing ? [fail("root-mfa-enabled", "<root_account>", "<root_account>: MFA is not enabled")] : [],
+      findings: failing
+        ? [fail("root-mfa-enabled", "<root_account>", "<root_account>: MFA is not enabled")]
+        : [],
     },
     facts: apiFacts({ accountId: account }),
   });

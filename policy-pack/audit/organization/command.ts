@@ -8,6 +8,7 @@ import type { LastAccessedSettings } from "../../account/lastAccessed/config";
 import { AuditConfig } from "../config";
 import { Format } from "../render";
 import { organizationWriters } from "../render/organization";
+import { displayFor } from "../render/display";
 import { callerIdentity } from "./accounts";
 import { startProgress } from "./progress";
 import { auditOrganization, organizationExitCode } from "./run";
@@ -56,7 +57,13 @@ export async function runOrganizationAudit(o: OrganizationCommandOptions): Promi
     return written;
   };
   const writer = organizationWriters[o.format](
-    { caller, roleName: o.roleName, config: o.config, now: o.now },
+    {
+      caller,
+      roleName: o.roleName,
+      config: o.config,
+      now: o.now,
+      display: displayFor(process.stdout, process.env),
+    },
     write,
   );
   const { STSClient } = await import("@aws-sdk/client-sts");

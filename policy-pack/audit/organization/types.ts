@@ -1,5 +1,6 @@
 import { AccountFacts } from "../../account/facts";
 import { AuditConfig } from "../config";
+import type { Display } from "../render/display";
 import { AuditResult } from "../run";
 import { Caller } from "./accounts";
 
@@ -29,6 +30,8 @@ export interface OrganizationRun {
   readonly config: AuditConfig;
   /** When the audit ran (--now or the clock). */
   readonly now?: Date;
+  /** The table format's width and colour (the command's stdout); default 80 columns, no colour. */
+  readonly display?: Display;
 }
 
 /** Totals once every account is done; `error`: the listing broke off (not every account was audited). */

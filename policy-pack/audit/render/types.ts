@@ -1,6 +1,7 @@
 import { AccountFacts } from "../../account/facts";
 import { PolicyName } from "../../controls";
 import { AuditResult } from "../run";
+import { Display } from "./display";
 
 /** What every renderer receives: the result, the facts it came from (for locations), and the policies that ran. */
 export interface RenderInput {
@@ -10,6 +11,8 @@ export interface RenderInput {
   readonly policies: readonly PolicyName[];
   /** When the audit ran (--now or the clock), for formats that say so. */
   readonly now?: Date;
+  /** The table format's width and colour (the command's stdout); default 80 columns, no colour. */
+  readonly display?: Display;
 }
 
 /** The report as pieces of text, produced as they are written, so its size never builds up in memory. */

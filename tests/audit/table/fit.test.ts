@@ -13,7 +13,7 @@ import { renderTable } from "../../../policy-pack/audit/render/table";
 import { apiFacts } from "../../support/accountFacts";
 import { assertFits, stripColour, visibleLines } from "../../support/terminalText";
 
-const USER64 = "alexandra.konstantinopoulou+security-audit-contractor@example.com";
+const USER64 = "alexandra.konstantinopoulou+security-audit-contractr@example.com";
 const ROLE64 = "OrganizationAccountAccessRole-CentralSecurityAuditTeam-ReadOnly1";
 const ROOT = "<root_account>";
 
@@ -49,7 +49,12 @@ const facts: AccountFacts = apiFacts({ source: "credential-report", sourceFile: 
 
 function render(findings: Finding[], width: number, colour = false): string {
   const display: Display = { width, colour };
-  const result = { account: "123456789012", source: "credential-report" as const, reportGeneratedAt: null, findings };
+  const result = {
+    account: "123456789012",
+    source: "credential-report" as const,
+    reportGeneratedAt: null,
+    findings,
+  };
   return [...renderTable({ result, facts, policies: auditPolicyNames, display })].join("");
 }
 
@@ -181,8 +186,11 @@ describe("the table format fits the width", () => {
 
   it("colours a failing status and severity; none without colour", () => {
     const coloured = render(shortNames, 200, true);
+    // eslint-disable-next-line no-control-regex
     assert.match(coloured, /\u001b\[[0-9;]*mfail\u001b\[/);
+    // eslint-disable-next-line no-control-regex
     assert.match(coloured, /\u001b\[[0-9;]*mcritical\u001b\[/);
+    // eslint-disable-next-line no-control-regex
     assert.doesNotMatch(render(shortNames, 200, false), /\u001b/);
   });
 

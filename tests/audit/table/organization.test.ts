@@ -13,7 +13,7 @@ import { AuditResult } from "../../../policy-pack/audit/run";
 import { apiFacts } from "../../support/accountFacts";
 import { assertFits, stripColour, visibleLines } from "../../support/terminalText";
 
-const USER64 = "alexandra.konstantinopoulou+security-audit-contractor@example.com";
+const USER64 = "alexandra.konstantinopoulou+security-audit-contractr@example.com";
 const result = (findings: AuditResult["findings"]): AuditResult => ({
   account: "x",
   source: "aws",
@@ -85,14 +85,22 @@ describe("the organization's table format", () => {
     const crossed = lines.filter((l) => l.startsWith("✗"));
     assert.strictEqual(crossed.length, 2, crossed.join("\n"));
     assert.match(crossed[0], /^✗ failing: account 200000000003, IAM API.*: 1 failing, 0 not evaluated$/);
-    assert.match(crossed[1], /^✗ account 200000000004 \(locked\): could not be audited: could not assume role/);
+    assert.match(
+      crossed[1],
+      /^✗ account 200000000004 \(locked\): could not be audited: could not assume role/,
+    );
   });
 
   it("at 200 an account's findings are a table with its Account column and the 64-character name whole", async () => {
     const lines = visibleLines(await run({ width: 200, colour: false }));
     const row = lines.find((l) => l.includes("iam-users-mfa-enabled"));
     assert.ok(row, lines.join("\n"));
-    assert.match(row, new RegExp(`^│ 200000000003 │ fail +│ high +│ iam-users-mfa-enabled │ ${USER64.replace(/[.+]/g, "\\$&")} │`));
+    assert.match(
+      row,
+      new RegExp(
+        `^│ 200000000003 │ fail +│ high +│ iam-users-mfa-enabled │ ${USER64.replace(/[.+]/g, "\\$&")} │`,
+      ),
+    );
   });
 
   it("at 80 the 64-character name still whole on a line (stacked)", async () => {
@@ -111,7 +119,10 @@ describe("the organization's table format", () => {
   });
 
   it("the summary says when the listing broke off", async () => {
-    const text = await run({ width: 400, colour: false }, { ...totals, error: "ListAccounts failed (Throttling)" });
+    const text = await run(
+      { width: 400, colour: false },
+      { ...totals, error: "ListAccounts failed (Throttling)" },
+    );
     assert.match(
       visibleLines(text).at(-1) ?? "",
       /; 1 failing \(1 high\), 1 not evaluated\. The listing broke off, so not every account was audited: ListAccounts failed \(Throttling\)$/,
@@ -121,7 +132,9 @@ describe("the organization's table format", () => {
   it("colour changes no position; the check mark green, the cross red", async () => {
     const coloured = await run({ width: 120, colour: true });
     assert.strictEqual(stripColour(coloured), await run({ width: 120, colour: false }));
+    // eslint-disable-next-line no-control-regex
     assert.match(coloured, /\u001b\[32m✓/);
+    // eslint-disable-next-line no-control-regex
     assert.match(coloured, /\u001b\[31m✗/);
   });
 });
