@@ -206,7 +206,12 @@ describe("npm run audit (the CLI)", function () {
 
   describe("formats", () => {
     it("table (the default): a summary line and one row per finding", async () => {
-      const r = await runAudit(["--credential-report", EXAMPLE, "--now", NOW]);
+      // piped: no colour, and as wide as COLUMNS (tests/audit/table/ has the widths and colours)
+      const r = await runAudit(["--credential-report", EXAMPLE, "--now", NOW], {
+        COLUMNS: "200",
+        NO_COLOR: "",
+        FORCE_COLOR: "",
+      });
       assert.strictEqual(r.code, 1);
       assert.match(
         r.stdout,

@@ -188,7 +188,11 @@ describe("npm run audit -- --organization (real SDK against fakeAws)", function 
 
   it("table, markdown and SARIF carry the account of every finding and the accounts that failed", async () => {
     const [table, markdown, sarif] = await Promise.all([
-      org("--format", "table", "--concurrency", "4"),
+      // wide enough for the findings tables (at the default 80 columns they are stacked)
+      runAudit(["--organization", "--now", NOW, "--format", "table", "--concurrency", "4"], {
+        AWS_ENDPOINT_URL: fake.url,
+        COLUMNS: "200",
+      }),
       org("--format", "markdown", "--concurrency", "4"),
       org("--format", "sarif", "--concurrency", "4"),
     ]);
@@ -211,7 +215,7 @@ describe("npm run audit -- --organization (real SDK against fakeAws)", function 
     );
     assert.match(
       table.stdout,
-      /13 accounts: 11 audited, 2 could not be audited; 11 failing, 0 not evaluated/,
+      /\nSummary: 13 accounts: 11 audited \(0 passed\), 2 could not be audited; 11 failing \(11 high\), 0 not evaluated\n$/,
     );
 
     assert.match(markdown.stdout, /^## AWS organization audit\n/);
