@@ -29,7 +29,9 @@ export const length = (s: string): number => (special.test(s) ? Array.from(s).le
 
 /** Paragraphs (at line breaks) of the text as shown: tabs as spaces, control characters as U+FFFD. */
 const paragraphs = (text: string): string[] =>
-  text.replace(/\r\n?/g, "\n").replace(/\t/g, " ").replace(controls, "\ufffd").split("\n");
+  special.test(text)
+    ? text.replace(/\r\n?/g, "\n").replace(/\t/g, " ").replace(controls, "\ufffd").split("\n")
+    : [text];
 
 const words = (paragraph: string): string[] => paragraph.split(" ").filter((w) => w !== "");
 
@@ -97,11 +99,11 @@ export function textWidth(text: string): number {
  * inside a cell become spaces); each line ending in a newline.
  */
 export function flow(cells: readonly CellValue[], width: number): string[] {
-  const ws = cells.flatMap((c) =>
-    paragraphs(textOf(c))
-      .flatMap(words)
-      .map((w) => ({ text: w, paint: paintOf(c) })),
-  );
+  const ws: Word[] = [];
+  for (const c of cells) {
+    const paint = paintOf(c);
+    for (const p of paragraphs(textOf(c))) for (const w of words(p)) ws.push({ text: w, paint });
+  }
   return place(ws, width).map((l) => `${l}\n`);
 }
 
