@@ -88,6 +88,10 @@ describe("the table format fits the width", () => {
     }
   }
 
+  it("any width from 1 to 220 (the layouts' edges): no line is wider", () => {
+    for (let width = 1; width <= 220; width++) assertFits(render(everything, width, true), width);
+  });
+
   for (const width of [80, 120, 200]) {
     it(`width ${width}: 64-character user and role names stay whole, on one line`, () => {
       const lines = visibleLines(render(everything, width));
@@ -143,6 +147,15 @@ describe("the table format fits the width", () => {
       rows.map((r) => joined(r[4])),
       everything.map((f) => f.message),
     );
+  });
+
+  it("the table while it leaves the message 20 characters, stacked below that", () => {
+    // fixed columns: 15 + 10 + 35 + 16 and 6 borders = 82; the message's 20 and its padding: 104
+    const top = visibleLines(render(shortNames, 104)).find((l) => l.startsWith("┌"));
+    assert.strictEqual(Array.from(top ?? "").length, 104);
+    const at103 = visibleLines(render(shortNames, 103));
+    assert.ok(!at103.some((l) => l.startsWith("┌")), at103.join("\n"));
+    assert.ok(at103.includes("FAIL critical root-access-keys-absent <root_account>"));
   });
 
   it("too narrow for the table: one block per finding, its message indented and wrapped", () => {
