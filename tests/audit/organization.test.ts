@@ -190,7 +190,7 @@ describe("npm run audit -- --organization (real SDK against fakeAws)", function 
     const [table, markdown, sarif] = await Promise.all([
       // wide enough for the findings tables (at the default 80 columns they are stacked)
       runAudit(["--organization", "--now", NOW, "--format", "table", "--concurrency", "4"], {
-        AWS_ENDPOINT_URL: fake.url,
+        AWS_ENDPOINT_URL: fakeAws().url,
         COLUMNS: "200",
       }),
       org("--format", "markdown", "--concurrency", "4"),
