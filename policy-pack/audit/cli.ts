@@ -33,6 +33,8 @@ import { guardStream, OutputClosedError, OutputError, streamWrite, writeChunks }
 import { packageVersion } from "../version";
 import { lastAccessedDaysProblem, lastAccessedFindings } from "./lastAccessed";
 import { defaultUnusedDays, LastAccessedSettings } from "../account/lastAccessed/config";
+import { CompareError, expectKind, readPrevious } from "./compare/previous";
+import { compareAccount } from "./compare/account";
 
 interface Options {
   readonly credentialReport?: string;
@@ -45,6 +47,7 @@ interface Options {
   readonly accountDeadlineSeconds?: number;
   /** `--last-accessed` alone: true (the default window). */
   readonly lastAccessed?: true | number;
+  readonly compare?: string;
 }
 
 class UsageError extends Error {}
@@ -137,8 +140,13 @@ async function audit(o: Options): Promise<number> {
   const config = o.config
     ? await loadAuditConfig(path.resolve(baseDir(), o.config), o.config)
     : defaultAuditConfig;
+  // Read (and reject) the previous audit before spending time on the account(s).
+  const previous = o.compare
+    ? expectKind(await readPrevious(path.resolve(baseDir(), o.compare), o.compare), o.organization === true)
+    : undefined;
   if (o.organization) {
     return runOrganizationAudit({
+      previous,
       roleName: o.roleName ?? defaultRoleName,
       concurrency: o.concurrency ?? concurrencyRange.default,
       format: o.format,
@@ -162,6 +170,7 @@ async function audit(o: Options): Promise<number> {
       ...(await lastAccessedFindings({ authorization: facts.authorization, settings, now, deadlineSeconds })),
     );
   }
+  const changes = previous ? compareAccount(previous, result, facts) : undefined;
   try {
     // --last-accessed runs the opt-in policy too: its rule is reported with the others.
     const policies =
@@ -169,7 +178,7 @@ async function audit(o: Options): Promise<number> {
         ? config.policies
         : [...config.policies, "unused-service-permissions" as const];
     const display = displayFor(process.stdout, process.env);
-    await writeChunks(renderers[o.format]({ result, facts, policies, now, display }), streamWrite());
+    await writeChunks(renderers[o.format]({ result, facts, policies, now, display, changes }), streamWrite());
   } catch (e) {
     // The reader stopped reading (`| head`): the verdict is complete, so it is still the exit code.
     if (!(e instanceof OutputClosedError)) throw e;
@@ -200,6 +209,10 @@ function program(): Command {
       "the time ages are measured at; a date or a date-time without an offset is UTC (default: now)",
     )
     .option("--config <file>", "thresholds, in the same JSON format as a --policy-pack-config file")
+    .option(
+      "--compare <previous.json>",
+      "an earlier --format json output of this audit: also show what changed since then",
+    )
     .option(
       "--organization",
       "audit every active account of the AWS Organization (from its management account)",
@@ -250,7 +263,8 @@ export async function main(argv: string[]): Promise<number> {
       e instanceof CredentialReportError ||
       e instanceof OrganizationError ||
       e instanceof AssumeRoleError ||
-      e instanceof OutputError
+      e instanceof OutputError ||
+      e instanceof CompareError
     ) {
       process.stderr.write(`audit: ${e.message}\n`);
       return 2;

@@ -12,6 +12,8 @@ export interface AuditResult {
   readonly account: string | null;
   readonly source: "aws" | "credential-report";
   readonly reportGeneratedAt: string | null;
+  /** The time the audit judged at (--now, else when it ran). */
+  readonly auditedAt: string;
   readonly findings: Finding[];
 }
 
@@ -24,6 +26,7 @@ export function auditFacts(
     account: facts.accountId,
     source: facts.source,
     reportGeneratedAt: facts.reportGeneratedAt ? facts.reportGeneratedAt.toISOString() : null,
+    auditedAt: now.toISOString(),
     findings: evaluate(facts, config.settings, now, config.policies),
   };
 }

@@ -45,7 +45,15 @@ describe("npm run audit (the CLI)", function () {
     assert.strictEqual(r.code, 1, r.stderr);
     assert.strictEqual(r.stderr, "");
     const out = JSON.parse(r.stdout) as Json;
-    assert.deepStrictEqual(Object.keys(out), ["account", "source", "reportGeneratedAt", "findings"]);
+    assert.deepStrictEqual(Object.keys(out), [
+      "formatVersion",
+      "account",
+      "source",
+      "reportGeneratedAt",
+      "auditedAt",
+      "findings",
+      "snapshot",
+    ]);
     assert.deepStrictEqual(
       [out.account, out.source, out.reportGeneratedAt],
       ["123456789012", "credential-report", null],

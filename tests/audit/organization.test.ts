@@ -79,12 +79,14 @@ describe("npm run audit -- --organization (real SDK against fakeAws)", function 
     );
     const out = JSON.parse(r.stdout) as OrgJson;
     assert.deepStrictEqual(Object.keys(out), [
+      "formatVersion",
       "organization",
       "account",
       "callerAccount",
       "roleName",
       "source",
       "reportGeneratedAt",
+      "auditedAt",
       "findings",
       "accounts",
       "totals",

@@ -109,6 +109,7 @@ describe("the progress lines' marks", () => {
       account,
       source: "aws",
       reportGeneratedAt: null,
+      auditedAt: "2026-11-20T12:00:00.000Z",
       findings: failing
         ? [fail("root-mfa-enabled", "<root_account>", "<root_account>: MFA is not enabled")]
         : [],

@@ -40,6 +40,7 @@ function input(n: number, policies: readonly PolicyName[] = auditPolicyNames): R
     account: "123456789012",
     source: "credential-report",
     reportGeneratedAt: null,
+    auditedAt: "2026-11-20T12:00:00.000Z",
     findings,
   };
   return { result, facts, policies };
@@ -98,9 +99,15 @@ describe("audit renderers (single account)", function () {
     });
   }
 
-  it("json: the object DESIGN.md defines, every finding in order", () => {
+  it("json: the object docs/contracts.md defines, every finding in order, then the snapshot", () => {
     const i = input(3);
-    assert.deepStrictEqual(JSON.parse(render("json", i)), JSON.parse(JSON.stringify(i.result)));
+    const { formatVersion, snapshot, ...rest } = JSON.parse(render("json", i));
+    assert.strictEqual(formatVersion, 1);
+    assert.deepStrictEqual(rest, JSON.parse(JSON.stringify(i.result)));
+    assert.deepStrictEqual(
+      snapshot.users.map((u: { name: string }) => u.name),
+      ["<root_account>", "user-000000", "user-000001", "user-000002"],
+    );
   });
 
   describe("sarif", () => {

@@ -28,7 +28,8 @@ const person = (name: string, fields: Partial<UserSpec> = {}): UserSpec => ({
   ...fields,
 });
 
-const base: FakeAccount = {
+/** A compliant account without users or permissions: the contacts, a CIS password policy, root with MFA only. */
+export const compliantBase: FakeAccount = {
   accountId: ACCOUNT,
   contacts: ["BILLING", "OPERATIONS", "SECURITY"],
   passwordPolicy: {
@@ -46,7 +47,7 @@ const base: FakeAccount = {
 };
 
 export const weakAccount: FakeAccount = {
-  ...base,
+  ...compliantBase,
   users: [
     person("ops.bob"),
     person("carol.direct"),
@@ -105,7 +106,7 @@ export const weakSubjects: readonly [string, string][] = [
 ];
 
 export const goodAccount: FakeAccount = {
-  ...base,
+  ...compliantBase,
   users: [
     person("alice"),
     person("ben.dev", {

@@ -14,6 +14,8 @@ import { startProgress } from "./progress";
 import { auditOrganization, organizationExitCode } from "./run";
 import { Write } from "./types";
 import { streamWrite } from "../output";
+import { Previous } from "../compare/previous";
+import { organizationComparer } from "../compare/organization";
 
 export interface OrganizationCommandOptions {
   readonly roleName: string;
@@ -24,6 +26,8 @@ export interface OrganizationCommandOptions {
   readonly reportWaitSeconds: number;
   readonly deadlineSeconds: number;
   readonly lastAccessed?: LastAccessedSettings;
+  /** --compare: the previous organization audit. */
+  readonly previous?: Previous;
 }
 
 export const concurrencyRange = { min: 1, max: 100, default: 20 } as const;
@@ -45,6 +49,7 @@ export function concurrencyProblem(text: string): string | undefined {
 }
 
 export async function runOrganizationAudit(o: OrganizationCommandOptions): Promise<number> {
+  const comparer = o.previous ? organizationComparer(o.previous) : undefined;
   const clientConfig = baseClientConfig();
   const caller = await callerIdentity(clientConfig);
   const progress = startProgress();
@@ -63,6 +68,7 @@ export async function runOrganizationAudit(o: OrganizationCommandOptions): Promi
       config: o.config,
       now: o.now,
       display: displayFor(process.stdout, process.env),
+      compare: comparer !== undefined,
     },
     write,
   );
@@ -83,6 +89,7 @@ export async function runOrganizationAudit(o: OrganizationCommandOptions): Promi
         sts,
         onStart: progress.started,
         onDone: progress.finished,
+        comparer,
       },
       writer,
     );

@@ -19,6 +19,7 @@ import { activeAccounts, Caller, OrganizationAccount, OrganizationError } from "
 import { OutputClosedError } from "../output";
 import { forEachBounded } from "./pool";
 import { AccountOutcome, OrganizationTotals, OrganizationWriter } from "./types";
+import { OrganizationComparer } from "../compare/organization";
 
 export const auditSessionName = "aws-account-baseline-audit";
 export const defaultRoleName = "OrganizationAccountAccessRole";
@@ -40,6 +41,8 @@ export interface OrganizationAuditOptions {
   readonly sts?: STSClient;
   readonly onStart?: (account: OrganizationAccount) => void;
   readonly onDone?: (outcome: AccountOutcome) => void;
+  /** With --compare: each account's changes since the previous audit. */
+  readonly comparer?: OrganizationComparer;
 }
 
 export function roleArnFor(caller: Caller, account: string, roleName: string): string {
@@ -139,7 +142,10 @@ export async function auditOrganization(
       async (account) => {
         begin();
         o.onStart?.(account);
-        const outcome = await auditAccount(account, o);
+        const audited = await auditAccount(account, o);
+        const changes = o.comparer?.account(audited);
+        const outcome: AccountOutcome =
+          changes && audited.status === "ok" ? { ...audited, changes } : audited;
         totals.accounts++;
         if (outcome.status === "error") totals.failedAccounts++;
         else
@@ -157,7 +163,8 @@ export async function auditOrganization(
   }
   begin();
   const done = { ...totals, ...(error ? { error } : {}) };
-  await serial(() => writer.end(done));
+  const changes = o.comparer?.end();
+  await serial(() => writer.end(done, changes));
   if (stopped && !(stopped.error instanceof OutputClosedError)) throw stopped.error;
   return stopped ? { ...done, outputClosed: true, ...(cut ? { incomplete: true } : {}) } : done;
 }

@@ -3,6 +3,7 @@ import { AuditConfig } from "../config";
 import type { Display } from "../render/display";
 import { AuditResult } from "../run";
 import { Caller } from "./accounts";
+import { AccountChanges, OrganizationChanges } from "../compare/types";
 
 /** One member account's audit: its result (and the facts, for locations) or why it could not be audited. */
 export type AccountOutcome =
@@ -14,6 +15,8 @@ export type AccountOutcome =
       readonly roleArn?: string;
       readonly result: AuditResult;
       readonly facts: AccountFacts;
+      /** With --compare, when the account was audited in the previous run too. */
+      readonly changes?: AccountChanges;
     }
   | {
       readonly account: string;
@@ -28,10 +31,12 @@ export interface OrganizationRun {
   readonly caller: Caller;
   readonly roleName: string;
   readonly config: AuditConfig;
-  /** When the audit ran (--now or the clock). */
-  readonly now?: Date;
+  /** When the audit ran and judges at (--now or the clock). */
+  readonly now: Date;
   /** The table format's width and colour (the command's stdout); default 80 columns, no colour. */
   readonly display?: Display;
+  /** With --compare: every SARIF result carries a baselineState. */
+  readonly compare?: boolean;
 }
 
 /** Totals once every account is done; `error`: the listing broke off (not every account was audited). */
@@ -54,7 +59,8 @@ export interface OrganizationTotals {
 export interface OrganizationWriter {
   begin(): Promise<void>;
   account(outcome: AccountOutcome): Promise<void>;
-  end(totals: OrganizationTotals): Promise<void>;
+  /** `changes`: with --compare, the accounts added and removed and each account's changes. */
+  end(totals: OrganizationTotals, changes?: OrganizationChanges): Promise<void>;
 }
 
 /** Writes text to the output, resolving once it may take more (stdout's backpressure). */

@@ -13,6 +13,7 @@ import { isAvailable, ReportUser } from "../../account/facts";
 import { Finding } from "../../account/finding";
 import { guidanceFor } from "../../account/guidance";
 import { streamedObject } from "./jsonText";
+import { absentResults, baselineStates } from "./changes/sarif";
 import { Renderer, RenderInput } from "./types";
 
 const securitySeverity: Record<Severity, string> = {
@@ -91,13 +92,16 @@ export function notEvaluatedNotification(f: Finding, account?: string): Notifica
   };
 }
 
-/** A failing finding as a SARIF result; `extra` for the organization's account properties. */
+/**
+ * A failing finding as a SARIF result; `extra` for the organization's account properties and,
+ * with --compare, the result's baselineState.
+ */
 export function sarifResult(
   f: Finding,
   ruleIndex: ReadonlyMap<string, number>,
   locate: (f: Finding) => Result["locations"],
   account: string | null,
-  extra: Pick<Result, "message" | "properties"> = { message: { text: f.message } },
+  extra: Pick<Result, "message" | "properties" | "baselineState"> = { message: { text: f.message } },
 ): Result {
   const index = ruleIndex.get(f.policy);
   return {
@@ -107,6 +111,7 @@ export function sarifResult(
     message: extra.message,
     locations: locate(f),
     partialFingerprints: { "awsAccountBaselineFinding/v1": fingerprint(f, account) },
+    ...(extra.baselineState ? { baselineState: extra.baselineState } : {}),
     ...(extra.properties ? { properties: extra.properties } : {}),
   };
 }
@@ -135,11 +140,21 @@ export const renderSarif: Renderer = function* (input) {
   const { tool, ruleIndex } = sarifTool(policies);
   const locate = locator(input);
   const notifications: Notification[] = [];
+  const state = baselineStates(input.changes, input.changes !== undefined);
   const results = function* () {
     for (const f of result.findings) {
-      if (f.status === "fail") yield sarifResult(f, ruleIndex, locate, result.account);
+      if (f.status === "fail")
+        yield sarifResult(f, ruleIndex, locate, result.account, {
+          message: { text: f.message },
+          ...state(f),
+        });
       else notifications.push(notEvaluatedNotification(f));
     }
+    for (const { finding, extra } of absentResults(input.changes))
+      yield sarifResult(finding, ruleIndex, locate, result.account, {
+        message: { text: finding.message },
+        ...extra,
+      });
   };
   const invocations = () => ({
     invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],

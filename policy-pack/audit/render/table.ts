@@ -2,6 +2,7 @@ import { Finding } from "../../account/finding";
 import { Display, plainDisplay } from "./display";
 import { ColumnSpec, fittedLines, textLines } from "./fitted";
 import { Palette, paletteFor } from "./paint";
+import { changesText } from "./changes/text";
 import { summaryLine } from "./summary";
 import { findingsSummaryCells } from "./tableSummary";
 import { Renderer } from "./types";
@@ -44,9 +45,10 @@ export function* findingsTable(
 }
 
 /** A terminal table, one row per finding, fitted to the display; a summary line at the end. */
-export const renderTable: Renderer = function* ({ result, facts, display = plainDisplay }) {
+export const renderTable: Renderer = function* ({ result, facts, display = plainDisplay, changes }) {
   yield textLines(display.width, summaryLine(result, facts.sourceFile));
   if (result.findings.length === 0) yield `No findings.\n`;
   else yield* findingsTable(result.findings, display);
+  if (changes) yield `\n${changesText(changes)}`;
   yield `\n${textLines(display.width, ...findingsSummaryCells(result.findings, paletteFor(display)))}`;
 };

@@ -1,7 +1,7 @@
 /** HTML reports for the tests: an organization of three accounts (one passes, one fails, one unreadable). */
 import { defaultAuditConfig } from "../../../policy-pack/audit/config";
 import { htmlWriter } from "../../../policy-pack/audit/render/html";
-import { AuditChanges } from "../../../policy-pack/audit/render/html/types";
+import { AccountChanges, OrganizationChanges } from "../../../policy-pack/audit/compare/types";
 import { auditFacts } from "../../../policy-pack/audit/run";
 import { AccountOutcome } from "../../../policy-pack/audit/organization/types";
 import { apiFacts, NOW, row, rootRow } from "../../support/accountFacts";
@@ -27,19 +27,31 @@ export const unreadableAccount: AccountOutcome = {
   error: "sts:AssumeRole: AccessDenied <not> authorized",
 };
 
-export const changes: AuditChanges = {
-  since: "the audit of 2026-10-20T12:00:00.000Z",
-  principals: {
-    users: { added: ["heidi"], removed: ["mallory"] },
-    roles: { added: [], removed: [] },
-    groups: { added: [], removed: [] },
+export const changes: AccountChanges = {
+  account: "222222222222",
+  previousAuditedAt: "2026-10-20T12:00:00.000Z",
+  principals: { added: [{ kind: "user", name: "heidi" }], removed: [{ kind: "user", name: "mallory" }] },
+  credentials: {
+    added: [{ user: "bob", credential: "access-key", detail: "access key 2 (active)" }],
+    removed: [],
+    changed: [],
   },
-  credentials: { added: [{ subject: "bob", credential: "access key 2" }], removed: [] },
-  admin: { gained: [{ kind: "user", name: "bob", through: ["policy AdministratorAccess"] }], lost: [] },
+  groupMemberships: { added: [{ user: "heidi", group: "Developers" }], removed: [] },
+  adminRights: { gained: [{ kind: "user", name: "bob", via: "policy AdministratorAccess" }], lost: [] },
   findings: {
     new: [fail("iam-users-mfa-enabled", "heidi", "heidi: console password enabled without MFA")],
     resolved: [fail("access-keys-rotated", "carol", "carol: key old")],
+    notEvaluatedNow: [],
   },
+  notCompared: [],
+};
+
+export const organizationChanges: OrganizationChanges = {
+  previousAuditedAt: "2026-10-20T12:00:00.000Z",
+  accountsAdded: [{ account: "111111111111", name: "prod" }],
+  accountsRemoved: [{ account: "444444444444", name: "retired" }],
+  accounts: [changes],
+  notCompared: [{ account: "333333333333", reason: "could not be audited now: AccessDenied" }],
 };
 
 /** The organization's whole page, as the writer streams it. */
@@ -55,15 +67,18 @@ export async function organizationPage(): Promise<string> {
     async (t) => {
       html += t;
     },
-    (account) => (account === "222222222222" ? changes : undefined),
   );
   await w.begin();
-  for (const o of [passing, failing, unreadableAccount]) await w.account(o);
-  await w.end({
-    accounts: 3,
-    failedAccounts: 1,
-    failing: failing.status === "ok" ? failing.result.findings.filter((f) => f.status === "fail").length : 0,
-    notEvaluated: 0,
-  });
+  for (const o of [passing, { ...failing, changes }, unreadableAccount]) await w.account(o);
+  await w.end(
+    {
+      accounts: 3,
+      failedAccounts: 1,
+      failing:
+        failing.status === "ok" ? failing.result.findings.filter((f) => f.status === "fail").length : 0,
+      notEvaluated: 0,
+    },
+    organizationChanges,
+  );
   return html;
 }

@@ -71,17 +71,29 @@ describe("audit HTML report (the document)", () => {
       html.indexOf('id="account-222222222222"'),
       html.indexOf('id="account-333333333333"'),
     );
-    assert.match(failingSection, /Users added<\/th><td><ul><li>heidi<\/li><\/ul>/);
-    assert.match(failingSection, /Users removed<\/th><td><ul><li>mallory<\/li>/);
-    assert.match(failingSection, /Credentials added<\/th><td><ul><li>bob: access key 2/);
+    assert.match(failingSection, /Changes since the audit of 2026-10-20T12:00:00.000Z\./);
+    assert.match(failingSection, /Principals added<\/th><td><ul><li>user heidi<\/li><\/ul>/);
+    assert.match(failingSection, /Principals removed<\/th><td><ul><li>user mallory<\/li>/);
+    assert.match(failingSection, /Credentials added<\/th><td><ul><li>bob: access key 2 \(active\)/);
     assert.match(
       failingSection,
-      /Admin rights gained<\/th><td><ul><li>user bob through policy AdministratorAccess/,
+      /Admin rights gained<\/th><td><ul><li>user bob via policy AdministratorAccess/,
+    );
+    assert.match(failingSection, /Added to groups<\/th><td><ul><li>user heidi to group Developers/);
+    assert.match(
+      failingSection,
+      /Findings new<\/th><td><ul><li>iam-users-mfa-enabled heidi: heidi: console password enabled without MFA/,
     );
     assert.match(
       failingSection,
-      /Resolved findings<\/th><td><ul><li><code>access-keys-rotated<\/code> carol/,
+      /Findings resolved<\/th><td><ul><li>access-keys-rotated carol: carol: key old/,
     );
+    // Kinds with no change are left out, as in every other format.
+    assert.doesNotMatch(failingSection, /Credentials removed|Admin rights lost|Not compared/);
+    const orgChanges = html.slice(html.indexOf('<section class="org-changes"'));
+    assert.match(orgChanges, /Accounts added<\/th><td><ul><li>111111111111 \(prod\)/);
+    assert.match(orgChanges, /Accounts removed<\/th><td><ul><li>444444444444 \(retired\)/);
+    assert.match(orgChanges, /Accounts not compared<\/th><td><ul><li>333333333333: could not be audited now/);
     assert.ok(changes.findings.new.length === 1);
     const passingSection = html.slice(
       html.indexOf('id="account-111111111111"'),

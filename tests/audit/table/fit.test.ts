@@ -53,6 +53,7 @@ function render(findings: Finding[], width: number, colour = false): string {
     account: "123456789012",
     source: "credential-report" as const,
     reportGeneratedAt: null,
+    auditedAt: "2026-11-20T12:00:00.000Z",
     findings,
   };
   return [...renderTable({ result, facts, policies: auditPolicyNames, display })].join("");

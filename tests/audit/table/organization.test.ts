@@ -18,6 +18,7 @@ const result = (findings: AuditResult["findings"]): AuditResult => ({
   account: "x",
   source: "aws",
   reportGeneratedAt: "2026-11-20T11:00:00.000Z",
+  auditedAt: "2026-11-20T12:00:00.000Z",
   findings,
 });
 const ok = (account: string, name: string, findings: AuditResult["findings"]): AccountOutcome => ({
@@ -54,6 +55,7 @@ async function run(display: Display, t: OrganizationTotals = totals): Promise<st
       caller: { account: "111111111111", arn: "arn:aws:iam::111111111111:user/auditor", partition: "aws" },
       roleName: "OrganizationAccountAccessRole",
       config: defaultAuditConfig,
+      now: new Date("2026-11-20T12:00:00Z"),
       display,
     },
     async (s) => {

@@ -8,12 +8,13 @@ import { accountLabel, runLine } from "../organization/accountSummary";
 import { OrganizationRun, OrganizationTotals, OrganizationWriter, Write } from "../../organization/types";
 import { summaryLine } from "../summary";
 import { RenderInput } from "../types";
-import { adminHolders } from "./admins";
+import { adminHolders } from "../../../account/permissions/adminHolders";
+import { organizationChangesPart } from "./changes";
 import { anchor, esc } from "./escape";
 import { severities } from "./findings";
 import { pageEnd, pageStart } from "./page";
 import { accountId, accountSection, severityCounts, SeverityCounts, totalFailing } from "./section";
-import { AuditChanges, HtmlAccount } from "./types";
+import { HtmlAccount } from "./types";
 
 const sourceOf = (result: AuditResult, sourceFile?: string, roleArn?: string): string =>
   result.source === "aws"
@@ -22,19 +23,14 @@ const sourceOf = (result: AuditResult, sourceFile?: string, roleArn?: string): s
 
 const when = (now: Date | undefined): string => (now ? `<p>Audited at ${esc(now.toISOString())}.</p>` : "");
 
-/** The HTML input's optional parts, for the single-account audit. */
-export interface HtmlExtras {
-  readonly changes?: AuditChanges;
-}
-
-export function* renderHtml(input: RenderInput & HtmlExtras): Generator<string> {
+export function* renderHtml(input: RenderInput): Generator<string> {
   const { result, facts } = input;
   const a: HtmlAccount = {
     account: result.account,
     source: sourceOf(result, facts.sourceFile),
     reportGeneratedAt: result.reportGeneratedAt,
     findings: result.findings,
-    admins: adminHolders(facts),
+    admins: adminHolders(facts.authorization),
     ...(input.changes ? { changes: input.changes } : {}),
   };
   yield pageStart(
@@ -75,14 +71,10 @@ function totalsTable(rows: readonly TotalsRow[], t: OrganizationTotals): string 
 
 /**
  * The organization's HTML, streamed: each account's section as it finishes; at the end the totals
- * table (a few numbers per account are kept for it). `changesFor` gives an account's changes
- * when --compare was given.
+ * table (a few numbers per account are kept for it); with --compare, each account's changes in its
+ * section and the accounts that joined or left after the totals.
  */
-export function htmlWriter(
-  run: OrganizationRun,
-  write: Write,
-  changesFor?: (account: string) => AuditChanges | undefined,
-): OrganizationWriter {
+export function htmlWriter(run: OrganizationRun, write: Write): OrganizationWriter {
   const rows: TotalsRow[] = [];
   return {
     begin: () =>
@@ -101,18 +93,19 @@ export function htmlWriter(
       }
       const counts = severityCounts(o.result.findings);
       rows.push({ account: o.account, name: o.name, counts });
-      const changes = changesFor?.(o.account);
+      const changes = o.changes;
       const a: HtmlAccount = {
         account: o.account,
         ...(o.name ? { name: o.name } : {}),
         source: sourceOf(o.result, undefined, o.roleArn),
         reportGeneratedAt: o.result.reportGeneratedAt,
         findings: o.result.findings,
-        admins: adminHolders(o.facts),
+        admins: adminHolders(o.facts.authorization),
         ...(changes ? { changes } : {}),
       };
       await write([...accountSection(a, counts)].join(""));
     },
-    end: (t) => write(totalsTable(rows, t) + pageEnd),
+    end: (t, changes) =>
+      write(totalsTable(rows, t) + (changes ? organizationChangesPart(changes) : "") + pageEnd),
   };
 }

@@ -10,7 +10,7 @@ const css = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#101828;margin:0 auto;padding:24px;max-width:1400px;display:flex;flex-direction:column}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;border-bottom:2px solid var(--line);padding-bottom:4px;margin-top:32px}
 h3{font-size:15px;margin:20px 0 8px}h4{font-size:14px;margin:16px 0 4px}
-.lead{order:-2}.totals{order:-1}
+.lead{order:-3}.totals{order:-2}.org-changes{order:-1}
 table{border-collapse:collapse;margin:4px 0 8px}th,td{border:1px solid var(--line);padding:3px 8px;text-align:left;vertical-align:top}
 thead th{background:#f2f4f7}.none,.note,.meta,.controls,small{color:var(--muted)}
 .sev,.status{display:inline-block;border-radius:4px;padding:0 6px;font-size:12px;font-weight:600;color:#fff}

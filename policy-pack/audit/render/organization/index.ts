@@ -12,5 +12,5 @@ export const organizationWriters: Record<Format, (run: OrganizationRun, write: W
     json: jsonWriter,
     markdown: markdownWriter,
     sarif: sarifWriter,
-    html: (run, write) => htmlWriter(run, write),
+    html: htmlWriter,
   };

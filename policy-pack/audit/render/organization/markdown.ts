@@ -4,10 +4,13 @@
  */
 import { OrganizationRun, OrganizationWriter, Write } from "../../organization/types";
 import { cell, code, findingRow } from "../markdown";
+import { changesMarkdown } from "../changes/markdown";
+import { AccountChanges } from "../../compare/types";
 import { runLine, totalsLine } from "./accountSummary";
 
 export function markdownWriter(run: OrganizationRun, write: Write): OrganizationWriter {
   const failed: string[] = [];
+  const perAccount: AccountChanges[] = [];
   let rows = 0;
   return {
     begin: () => write(`## AWS organization audit\n\n${cell(runLine(run))}\n\n`),
@@ -16,6 +19,7 @@ export function markdownWriter(run: OrganizationRun, write: Write): Organization
         failed.push(`| ${code(o.account)} | ${cell(o.name ?? "")} | ${cell(o.error)} |`);
         return;
       }
+      if (o.changes) perAccount.push(o.changes);
       if (o.result.findings.length === 0) return;
       const head =
         rows === 0
@@ -24,8 +28,12 @@ export function markdownWriter(run: OrganizationRun, write: Write): Organization
       rows += o.result.findings.length;
       await write(head + o.result.findings.map((f) => `| ${code(o.account)} ${findingRow(f)}\n`).join(""));
     },
-    end: (t) => {
+    end: (t, changes) => {
       const lines = [rows === 0 ? `No findings.` : ``, `**${cell(totalsLine(t))}**`, ``];
+      if (changes) {
+        lines.push(...changesMarkdown(changes, "###", ": accounts"));
+        for (const c of perAccount) lines.push(...changesMarkdown(c, "####", `: account ${c.account ?? ""}`));
+      }
       if (failed.length > 0) {
         lines.push(
           `### Accounts that could not be audited`,

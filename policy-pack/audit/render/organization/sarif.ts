@@ -6,7 +6,9 @@
  */
 import type { Notification } from "sarif";
 import { OrganizationRun, OrganizationWriter, Write } from "../../organization/types";
+import { Finding } from "../../../account/finding";
 import { nested } from "../jsonText";
+import { absentResults, baselineStates } from "../changes/sarif";
 import {
   locator,
   notEvaluatedNotification,
@@ -35,14 +37,19 @@ export function sarifWriter(run: OrganizationRun, write: Write): OrganizationWri
       for (const f of o.result.findings) {
         if (f.status === "not-evaluated") notifications.push(notEvaluatedNotification(f, o.account));
       }
-      const results = o.result.findings
-        .filter((f) => f.status === "fail")
-        .map((f) =>
-          sarifResult(f, ruleIndex, locate, o.account, {
-            message: { text: `account ${o.account}: ${f.message}` },
-            properties: { account: o.account, ...(o.name ? { accountName: o.name } : {}) },
-          }),
-        );
+      const properties = { account: o.account, ...(o.name ? { accountName: o.name } : {}) };
+      const message = (f: Finding) => ({ text: `account ${o.account}: ${f.message}` });
+      const state = baselineStates(o.changes, run.compare === true);
+      const results = [
+        ...o.result.findings
+          .filter((f) => f.status === "fail")
+          .map((f) =>
+            sarifResult(f, ruleIndex, locate, o.account, { message: message(f), properties, ...state(f) }),
+          ),
+        ...absentResults(o.changes, properties).map(({ finding, extra }) =>
+          sarifResult(finding, ruleIndex, locate, o.account, { message: message(finding), ...extra }),
+        ),
+      ];
       if (results.length === 0) return;
       await write(`${first ? "\n" : ",\n"}${results.map((r) => `        ${nested(r, 8)}`).join(",\n")}`);
       first = false;

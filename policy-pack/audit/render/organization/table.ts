@@ -13,6 +13,7 @@ import { paletteFor } from "../paint";
 import { summaryLine } from "../summary";
 import { findingsTable } from "../table";
 import { countCells } from "../tableSummary";
+import { changesText } from "../changes/text";
 import { accountLabel, runLine } from "./accountSummary";
 
 const failedSpecs = [
@@ -46,11 +47,12 @@ export function tableWriter(run: OrganizationRun, write: Write): OrganizationWri
         ok ? passedMark : failedMark,
         `${o.name ? `${o.name}: ` : ""}${summaryLine(o.result)}`,
       );
-      if (o.result.findings.length === 0) return write(`${head}No findings.\n\n`);
-      return write(`${head}${[...findingsTable(o.result.findings, display, o.account)].join("")}\n`);
+      const tail = o.changes ? `\n${changesText(o.changes)}` : "";
+      if (o.result.findings.length === 0) return write(`${head}No findings.\n${tail}\n`);
+      return write(`${head}${[...findingsTable(o.result.findings, display, o.account)].join("")}${tail}\n`);
     },
-    end: (t) => {
-      let text = "";
+    end: (t, changes) => {
+      let text = changes ? `${changesText(changes)}\n` : "";
       if (failed.length > 0) {
         const rows = () => failed.map((f) => [f.account, f.name ?? "", f.error]);
         text += `${[...fittedLines(failedSpecs, rows, display.width, palette.header)].join("")}\n`;
