@@ -204,7 +204,10 @@ describe("npm run audit -- --compare PREVIOUS.json (two dates against fakeAws)",
       notCompared: [],
     });
     const table = await runAudit(["--now", SECOND, "--compare", same], env());
-    assert.match(table.stdout, /Changes since the audit of 2026-11-30T09:00:00.000Z:\n {2}No changes\.\n$/);
+    assert.match(
+      table.stdout,
+      /Changes since the audit of 2026-11-30T09:00:00.000Z:\n {2}No changes\.\n\nSummary: [^\n]*\n$/,
+    );
   });
 
   it("the table, Markdown and HTML have a changes section; SARIF marks results new/unchanged and the resolved one absent", async () => {
