@@ -1,18 +1,9 @@
 import { Finding } from "../../account/finding";
 import { guidanceFor } from "../../account/guidance";
 import { changesMarkdown } from "./changes/markdown";
+import { cell, code } from "./markdownText";
 import { summaryLine } from "./summary";
 import { Renderer } from "./types";
-
-/** Text safe in a table cell: pipes escaped, no line breaks, and `<root_account>` not read as an HTML tag. */
-export const cell = (s: string): string =>
-  s
-    .replace(/\\/g, "\\\\")
-    .replace(/\|/g, "\\|")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\r?\n/g, " ");
-export const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
 
 /** A Markdown report for an issue, a pull request or a job summary. */
 export const renderMarkdown: Renderer = function* ({ result, facts, changes }) {

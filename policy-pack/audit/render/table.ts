@@ -49,6 +49,6 @@ export const renderTable: Renderer = function* ({ result, facts, display = plain
   yield textLines(display.width, summaryLine(result, facts.sourceFile));
   if (result.findings.length === 0) yield `No findings.\n`;
   else yield* findingsTable(result.findings, display);
-  if (changes) yield `\n${changesText(changes)}`;
+  if (changes) yield `\n${changesText(changes, display.width)}`;
   yield `\n${textLines(display.width, ...findingsSummaryCells(result.findings, paletteFor(display)))}`;
 };

@@ -1,7 +1,7 @@
 /** The "changes" section of the Markdown report (--compare). */
 import { changesTitle, sectionsOf } from "../../compare/sections";
 import { AccountChanges, OrganizationChanges } from "../../compare/types";
-import { cell } from "../markdown";
+import { cell } from "../markdownText";
 
 /** The "changes" section: a heading per kind of change, one bullet per change. */
 export function changesMarkdown(c: AccountChanges | OrganizationChanges, level = "###", what = ""): string[] {

@@ -3,7 +3,8 @@
  * each account finishes; then the totals and the accounts that could not be audited.
  */
 import { OrganizationRun, OrganizationWriter, Write } from "../../organization/types";
-import { cell, code, findingRow } from "../markdown";
+import { findingRow } from "../markdown";
+import { cell, code } from "../markdownText";
 import { changesMarkdown } from "../changes/markdown";
 import { AccountChanges } from "../../compare/types";
 import { runLine, totalsLine } from "./accountSummary";

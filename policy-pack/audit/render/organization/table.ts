@@ -47,12 +47,12 @@ export function tableWriter(run: OrganizationRun, write: Write): OrganizationWri
         ok ? passedMark : failedMark,
         `${o.name ? `${o.name}: ` : ""}${summaryLine(o.result)}`,
       );
-      const tail = o.changes ? `\n${changesText(o.changes)}` : "";
+      const tail = o.changes ? `\n${changesText(o.changes, display.width)}` : "";
       if (o.result.findings.length === 0) return write(`${head}No findings.\n${tail}\n`);
       return write(`${head}${[...findingsTable(o.result.findings, display, o.account)].join("")}${tail}\n`);
     },
     end: (t, changes) => {
-      let text = changes ? `${changesText(changes)}\n` : "";
+      let text = changes ? `${changesText(changes, display.width)}\n` : "";
       if (failed.length > 0) {
         const rows = () => failed.map((f) => [f.account, f.name ?? "", f.error]);
         text += `${[...fittedLines(failedSpecs, rows, display.width, palette.header)].join("")}\n`;
