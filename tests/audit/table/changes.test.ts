@@ -1,17 +1,19 @@
 import * as assert from "assert";
+import { diffAccount } from "../../../policy-pack/audit/compare/diff";
 import { AccountChanges } from "../../../policy-pack/audit/compare/types";
 import { changesText } from "../../../policy-pack/audit/render/changes/text";
 
-const empty: AccountChanges = {
+/** An account compared with itself: no change of any kind. */
+const unchanged = {
   account: "123456789012",
-  previousAuditedAt: "2026-11-02T09:00:00.000Z",
-  principals: { added: [], removed: [] },
-  credentials: { added: [], removed: [], changed: [] },
-  groupMemberships: { added: [], removed: [] },
-  adminRights: { gained: [], lost: [] },
-  findings: { new: [], resolved: [], notEvaluatedNow: [] },
-  notCompared: [],
+  findings: [],
+  snapshot: { users: [], permissions: { roles: [], groups: [], admins: [] } },
 };
+const empty: AccountChanges = diffAccount(
+  { ...unchanged, audited: true },
+  "2026-11-02T09:00:00.000Z",
+  unchanged,
+);
 
 const longName = `u${"x".repeat(63)}`;
 const changes: AccountChanges = {
