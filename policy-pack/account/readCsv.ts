@@ -5,10 +5,9 @@
  * instead of silently passing. A file without the `<root_account>` row (filtered or truncated)
  * is judged on its users; the root checks say the row is missing.
  */
-import { createReadStream } from "fs";
-import { stat } from "fs/promises";
 import { CredentialReportError, parseCredentialReport } from "./csv";
 import { AccountFacts, available, ContactType, contactTypes, unavailable } from "./facts";
+import { readBounded } from "./readBounded";
 import { decodeReportFile, maxReportBytes } from "./reportFile";
 
 const notInReport = (what: string, api: string): string =>
@@ -67,30 +66,18 @@ function fileProblem(e: unknown): string {
   }
 }
 
-/** The file's bytes, at most `maxReportBytes` (a device or pipe that never ends stops there). */
-async function readBounded(file: string, name: string): Promise<Buffer> {
-  const info = await stat(file);
-  if (info.isDirectory()) throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of createReadStream(file)) {
-    const b = chunk as Buffer;
-    size += b.length;
-    if (size > maxReportBytes) {
-      throw new CredentialReportError(
-        `credential report ${name} is larger than ${maxReportBytes / 1024 / 1024} MiB; a report of 5,000 users (IAM's limit per account) is about 1 MiB`,
-      );
-    }
-    chunks.push(b);
-  }
-  return Buffer.concat(chunks, size);
-}
-
 /** Reads and parses a report file; throws CredentialReportError (one line) when it cannot. */
 export async function readCredentialReportFile(file: string, displayName = file): Promise<AccountFacts> {
   let content: Buffer;
   try {
-    content = await readBounded(file, displayName);
+    content = await readBounded(
+      file,
+      maxReportBytes,
+      () =>
+        new CredentialReportError(
+          `credential report ${displayName} is larger than ${maxReportBytes / 1024 / 1024} MiB; a report of 5,000 users (IAM's limit per account) is about 1 MiB`,
+        ),
+    );
   } catch (e) {
     if (e instanceof CredentialReportError) throw e;
     throw new CredentialReportError(`credential report ${displayName} ${fileProblem(e)}`);

@@ -328,7 +328,7 @@ describe("npm run audit -- --compare PREVIOUS.json (two dates against fakeAws)",
     );
   });
 
-  it("a wrong PREVIOUS is one line on stderr, exit 2, before AWS is read: missing, unreadable, not JSON, other JSON, old shape, other account, newer version, an organization's", async function () {
+  it("a wrong PREVIOUS is one line on stderr, exit 2, before AWS is read: missing, unreadable, not JSON, other JSON, old shape, other account, newer version, an organization's, a device that never ends", async function () {
     this.timeout(240_000);
     const prev = JSON.parse(fs.readFileSync(previous, "utf8")) as Record<string, unknown>;
     const loop = path.join(tmp, "loop.json");
@@ -355,6 +355,8 @@ describe("npm run audit -- --compare PREVIOUS.json (two dates against fakeAws)",
       ],
       [tmp, /is a directory/],
       [loop, /--compare .*loop\.json cannot be read \(ELOOP\)/],
+      // A device that never ends: counted as it is read, stopped at the bound (not read until memory runs out).
+      ["/dev/zero", /--compare \/dev\/zero is larger than 512 MiB/],
       [
         file(
           "organization.json",

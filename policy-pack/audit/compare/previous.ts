@@ -5,9 +5,9 @@
  * line naming the file, the field and what was expected. Only the fields the comparison uses
  * are checked and kept.
  */
-import { readFile, stat } from "fs/promises";
 import { controls, PolicyName, Severity } from "../../controls";
 import { Finding } from "../../account/finding";
+import { readBounded } from "../../account/readBounded";
 import { CompareError, Json, Obj, Reader } from "./reader";
 import { snapshot } from "./readSnapshot";
 import { formatVersion, Snapshot } from "./snapshot";
@@ -89,28 +89,22 @@ function organizationAccounts(r: Reader, o: Obj): PreviousAccount[] {
 }
 
 async function readText(file: string, shown: string): Promise<string> {
-  let size: number;
   try {
-    const s = await stat(file);
-    if (s.isDirectory())
-      throw new CompareError(`--compare ${shown} is a directory; give the JSON file of an earlier audit`);
-    size = s.size;
+    const bytes = await readBounded(
+      file,
+      maxBytes,
+      () => new CompareError(`--compare ${shown} is larger than 512 MiB; it is not an audit's JSON output`),
+    );
+    return bytes.toString("utf8");
   } catch (e) {
     if (e instanceof CompareError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new CompareError(
       code === "ENOENT"
         ? `--compare ${shown} does not exist; give the --format json output of an earlier audit`
-        : `--compare ${shown} cannot be read (${code ?? String(e)})`,
-    );
-  }
-  if (size > maxBytes)
-    throw new CompareError(`--compare ${shown} is larger than 512 MiB; it is not an audit's JSON output`);
-  try {
-    return await readFile(file, "utf8");
-  } catch (e) {
-    throw new CompareError(
-      `--compare ${shown} cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+        : code === "EISDIR"
+          ? `--compare ${shown} is a directory; give the JSON file of an earlier audit`
+          : `--compare ${shown} cannot be read (${code ?? String(e)})`,
     );
   }
 }
