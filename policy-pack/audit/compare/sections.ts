@@ -24,6 +24,12 @@ const admin = (a: AdminChange) => `${a.kind} ${a.name} via ${a.via}`;
 const finding = (f: Finding) => `${f.policy} ${f.subject}: ${f.message}`;
 
 export function changeSections(c: AccountChanges): ChangeSection[] {
+  // A finding that went with its principal is resolved, and says why (not fixed: removed).
+  const removed = new Map(c.principals.removed.map((p) => [p.name, p.kind]));
+  const resolved = (f: Finding) => {
+    const kind = removed.get(f.subject);
+    return kind ? `${finding(f)} (the ${kind} was removed)` : finding(f);
+  };
   const sections: ChangeSection[] = [
     { title: "Principals added", items: c.principals.added.map(principal) },
     { title: "Principals removed", items: c.principals.removed.map(principal) },
@@ -44,7 +50,7 @@ export function changeSections(c: AccountChanges): ChangeSection[] {
     { title: "Admin rights gained", items: c.adminRights.gained.map(admin) },
     { title: "Admin rights lost", items: c.adminRights.lost.map(admin) },
     { title: "Findings new", items: c.findings.new.map(finding) },
-    { title: "Findings resolved", items: c.findings.resolved.map(finding) },
+    { title: "Findings resolved", items: c.findings.resolved.map(resolved) },
     {
       title: "Failing before, not evaluated now (unknown whether fixed)",
       items: c.findings.notEvaluatedNow.map(finding),

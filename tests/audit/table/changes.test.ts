@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { diffAccount } from "../../../policy-pack/audit/compare/diff";
+import { sectionsOf } from "../../../policy-pack/audit/compare/sections";
 import { AccountChanges } from "../../../policy-pack/audit/compare/types";
 import { changesText } from "../../../policy-pack/audit/render/changes/text";
 
@@ -74,5 +75,28 @@ describe("the terminal's changes section (--compare)", () => {
       changesText(empty, 80),
       "Changes since the audit of 2026-11-02T09:00:00.000Z:\n  No changes.\n",
     );
+  });
+});
+
+describe("the changes' wording (every format's)", () => {
+  const fails = (subject: string) => ({
+    policy: "iam-users-mfa-enabled" as const,
+    status: "fail" as const,
+    severity: "high" as const,
+    subject,
+    message: `${subject}: console password enabled without MFA`,
+    controls: [],
+  });
+  it("a resolved finding whose principal was removed says so; one fixed in place does not", () => {
+    const c: AccountChanges = {
+      ...empty,
+      principals: { added: [], removed: [{ kind: "user", name: "dave" }] },
+      findings: { ...empty.findings, resolved: [fails("dave"), fails("carol")] },
+    };
+    const resolved = sectionsOf(c).sections.find((s) => s.title === "Findings resolved");
+    assert.deepStrictEqual(resolved?.items, [
+      "iam-users-mfa-enabled dave: dave: console password enabled without MFA (the user was removed)",
+      "iam-users-mfa-enabled carol: carol: console password enabled without MFA",
+    ]);
   });
 });
