@@ -20,8 +20,9 @@ export function runAudit(args: string[], env: NodeJS.ProcessEnv = {}, cwd = repo
     });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    // Decoded as a stream: a character of several bytes (✓, U+FFFD) split across two reads stays whole.
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
@@ -49,11 +50,11 @@ export function runAuditClosingEarly(args: string[], env: NodeJS.ProcessEnv = {}
     });
     let stdout = "";
     let stderr = "";
-    child.stdout.once("data", (d: Buffer) => {
-      stdout = d.toString();
+    child.stdout.setEncoding("utf8").once("data", (d: string) => {
+      stdout = d;
       child.stdout.destroy();
     });
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
