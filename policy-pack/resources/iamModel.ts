@@ -60,13 +60,23 @@ const one = (key: string) => (p: Props) => {
   const s = refString(p[key]);
   return s === undefined ? [] : [s];
 };
-const inline = (key: string) => (p: Props) => [{ inline: p[key] }];
+/**
+ * An inline document, read only when a policy asks for it: during preview a document can be
+ * unknown (the SupportRole's names the role's ARN), and a policy that needs only who is granted
+ * (iam-policies-via-groups-only, support-role-declared) must not stop on it.
+ */
+const lazyDocument = (read: () => unknown): GrantPolicy => ({
+  get inline() {
+    return read();
+  },
+});
+const inline = (key: string) => (p: Props) => [lazyDocument(() => p[key])];
 const arn = (key: string) => (p: Props) => one(key)(p).map((arn) => ({ arn }));
 const arns = (key: string) => (p: Props) => refList(p[key]).map((arn) => ({ arn }));
 /** A role's own `inlinePolicies` input: `[{ name, policy }]`. */
 const rolesInline = (p: Props) =>
   Array.isArray(p.inlinePolicies)
-    ? p.inlinePolicies.map((ip) => ({ inline: (ip as Props | null)?.policy }))
+    ? p.inlinePolicies.map((ip) => lazyDocument(() => (ip as Props | null)?.policy))
     : [];
 
 /** The three ways to give one kind of principal a policy: inline, attached, attached exclusively. */
