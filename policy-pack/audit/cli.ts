@@ -31,7 +31,7 @@ import { AssumeRoleError } from "../account/assumeRole";
 import { startSpinner } from "./spinner";
 import { guardStream, OutputClosedError, OutputError, streamWrite, writeChunks } from "./output";
 import { packageVersion } from "../version";
-import { lastAccessedDaysProblem, lastAccessedFindings } from "./lastAccessed";
+import { lastAccessedDaysProblem, lastAccessedFindings, reportedPolicies } from "./lastAccessed";
 import { defaultUnusedDays, LastAccessedSettings } from "../account/lastAccessed/config";
 import { CompareError, expectKind, readPrevious } from "./compare/previous";
 import { compareAccount } from "./compare/account";
@@ -172,11 +172,7 @@ async function audit(o: Options): Promise<number> {
   }
   const changes = previous ? compareAccount(previous, result, facts) : undefined;
   try {
-    // --last-accessed runs the opt-in policy too: its rule is reported with the others.
-    const policies =
-      o.lastAccessed === undefined
-        ? config.policies
-        : [...config.policies, "unused-service-permissions" as const];
+    const policies = reportedPolicies(config.policies, o.lastAccessed !== undefined);
     const display = displayFor(process.stdout, process.env);
     await writeChunks(renderers[o.format]({ result, facts, policies, now, display, changes }), streamWrite());
   } catch (e) {

@@ -4,6 +4,7 @@
  * the authorization snapshot the account checks already read, with a progress bar on stderr when
  * it is a terminal, under a deadline of its own.
  */
+import type { PolicyName } from "../controls";
 import { startDeadline } from "../account/deadline";
 import type { Fact } from "../account/facts";
 import { Finding } from "../account/finding";
@@ -23,6 +24,14 @@ export function lastAccessedDaysProblem(text: string): string | undefined {
 const barWidth = 20;
 
 /** "[#####...............] 125/500 principals: reading IAM's service last-accessed data". */
+/** The policies an audit reports: the configured ones, and the opt-in review when --last-accessed runs it. */
+export function reportedPolicies(
+  policies: readonly PolicyName[],
+  lastAccessed: boolean,
+): readonly PolicyName[] {
+  return lastAccessed ? [...policies, "unused-service-permissions"] : policies;
+}
+
 export function progressText(done: number, total: number): string {
   const filled = total === 0 ? barWidth : Math.round((done / total) * barWidth);
   return `[${"#".repeat(filled)}${".".repeat(barWidth - filled)}] ${done}/${total} principals: reading IAM's service last-accessed data`;

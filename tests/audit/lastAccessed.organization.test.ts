@@ -67,5 +67,20 @@ describe("npm run audit -- --organization --last-accessed", function () {
     assert.strictEqual(unused.length, 2);
     assert.strictEqual(fakeAws().countsFor(reviewed).GenerateServiceLastAccessedDetails, 1);
     assert.strictEqual(fakeAws().countsFor(MANAGEMENT_ID).GenerateServiceLastAccessedDetails, undefined);
+
+    // SARIF: the review's results point at a rule of the run, as for one account.
+    const sarif = await runAudit(["--organization", "--now", NOW, "--format", "sarif", "--last-accessed"], {
+      AWS_ENDPOINT_URL: fakeAws().url,
+    });
+    const log = JSON.parse(sarif.stdout) as {
+      runs: {
+        tool: { driver: { rules: { id: string }[] } };
+        results: { ruleId: string; ruleIndex?: number }[];
+      }[];
+    };
+    const { rules } = log.runs[0].tool.driver;
+    const results = log.runs[0].results.filter((x) => x.ruleId === "unused-service-permissions");
+    assert.strictEqual(results.length, 1, sarif.stderr);
+    assert.strictEqual(rules[results[0].ruleIndex ?? -1]?.id, "unused-service-permissions");
   });
 });

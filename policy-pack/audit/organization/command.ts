@@ -5,6 +5,7 @@
  */
 import { baseClientConfig } from "../../account/readApi";
 import type { LastAccessedSettings } from "../../account/lastAccessed/config";
+import { reportedPolicies } from "../lastAccessed";
 import { AuditConfig } from "../config";
 import { Format } from "../render";
 import { organizationWriters } from "../render/organization";
@@ -66,6 +67,7 @@ export async function runOrganizationAudit(o: OrganizationCommandOptions): Promi
       caller,
       roleName: o.roleName,
       config: o.config,
+      policies: reportedPolicies(o.config.policies, o.lastAccessed !== undefined),
       now: o.now,
       display: displayFor(process.stdout, process.env),
       compare: comparer !== undefined,

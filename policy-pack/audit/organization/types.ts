@@ -1,4 +1,5 @@
 import { AccountFacts } from "../../account/facts";
+import type { PolicyName } from "../../controls";
 import { AuditConfig } from "../config";
 import type { Display } from "../render/display";
 import { AuditResult } from "../run";
@@ -31,6 +32,8 @@ export interface OrganizationRun {
   readonly caller: Caller;
   readonly roleName: string;
   readonly config: AuditConfig;
+  /** The policies reported (SARIF's rules): config.policies, and unused-service-permissions with --last-accessed. */
+  readonly policies: readonly PolicyName[];
   /** When the audit ran and judges at (--now or the clock). */
   readonly now: Date;
   /** The table format's width and colour (the command's stdout); default 80 columns, no colour. */

@@ -62,6 +62,7 @@ export async function organizationPage(): Promise<string> {
       caller: { account: "111111111111", arn: "arn:aws:iam::111111111111:user/a", partition: "aws" },
       roleName: "Audit",
       config: defaultAuditConfig,
+      policies: defaultAuditConfig.policies,
       now: NOW,
     },
     async (t) => {

@@ -55,6 +55,7 @@ async function run(display: Display, t: OrganizationTotals = totals): Promise<st
       caller: { account: "111111111111", arn: "arn:aws:iam::111111111111:user/auditor", partition: "aws" },
       roleName: "OrganizationAccountAccessRole",
       config: defaultAuditConfig,
+      policies: defaultAuditConfig.policies,
       now: new Date("2026-11-20T12:00:00Z"),
       display,
     },

@@ -20,7 +20,7 @@ import {
 import { accountLabel } from "./accountSummary";
 
 export function sarifWriter(run: OrganizationRun, write: Write): OrganizationWriter {
-  const { tool, ruleIndex } = sarifTool(run.config.policies);
+  const { tool, ruleIndex } = sarifTool(run.policies);
   const notifications: Notification[] = [];
   let first = true;
   return {
