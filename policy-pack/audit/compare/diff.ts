@@ -113,7 +113,8 @@ function userChanges(before: SnapshotUser[], now: SnapshotUser[]) {
   return { principals: { added, removed }, credentials };
 }
 
-const findingKey = (f: Pick<Finding, "policy" | "subject">) => `${f.policy}\0${f.subject}`;
+/** A finding's identity across audits: its policy and subject. */
+export const findingKey = (f: Pick<Finding, "policy" | "subject">) => `${f.policy}\0${f.subject}`;
 
 function findingChanges(before: readonly Finding[], now: readonly Finding[]): AccountChanges["findings"] {
   const failing = (fs: readonly Finding[]) =>

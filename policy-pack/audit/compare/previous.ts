@@ -65,12 +65,15 @@ function singleAccount(r: Reader, o: Obj): PreviousAccount {
 }
 
 function organizationAccounts(r: Reader, o: Obj): PreviousAccount[] {
-  const all = findings(r, o);
-  const raw = r.arr(o.findings, "findings");
+  // One pass: each finding checked once and appended to its account's list.
   const byAccount = new Map<string, Finding[]>();
-  all.forEach((f, i) => {
-    const account = r.str(r.obj(raw[i], `findings[${i}]`).account, `findings[${i}].account`);
-    byAccount.set(account, [...(byAccount.get(account) ?? []), f]);
+  r.arr(o.findings, "findings").forEach((v, i) => {
+    const path = `findings[${i}]`;
+    const f = finding(r, v, path);
+    const account = r.str(r.obj(v, path).account, `${path}.account`);
+    const list = byAccount.get(account);
+    if (list) list.push(f);
+    else byAccount.set(account, [f]);
   });
   return r.arr(o.accounts, "accounts").map((v, i) => {
     const path = `accounts[${i}]`;

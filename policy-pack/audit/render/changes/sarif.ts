@@ -5,9 +5,8 @@
  */
 import type { Result } from "sarif";
 import { Finding } from "../../../account/finding";
+import { findingKey } from "../../compare/diff";
 import { AccountChanges } from "../../compare/types";
-
-const key = (f: Finding) => `${f.policy}\0${f.subject}`;
 
 /**
  * The baselineState of each failing finding of an account. `comparing` without `changes`: the
@@ -19,8 +18,8 @@ export function baselineStates(
   comparing: boolean,
 ): (f: Finding) => Pick<Result, "baselineState"> {
   if (!changes) return comparing ? () => ({ baselineState: "new" }) : () => ({});
-  const isNew = new Set(changes.findings.new.map(key));
-  return (f) => ({ baselineState: isNew.has(key(f)) ? "new" : "unchanged" });
+  const isNew = new Set(changes.findings.new.map(findingKey));
+  return (f) => ({ baselineState: isNew.has(findingKey(f)) ? "new" : "unchanged" });
 }
 
 /** The absent results of an account (none without --compare); `properties` are added to each. */

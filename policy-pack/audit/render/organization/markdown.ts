@@ -6,12 +6,10 @@ import { OrganizationRun, OrganizationWriter, Write } from "../../organization/t
 import { findingRow } from "../markdown";
 import { cell, code } from "../markdownText";
 import { changesMarkdown } from "../changes/markdown";
-import { AccountChanges } from "../../compare/types";
 import { runLine, totalsLine } from "./accountSummary";
 
 export function markdownWriter(run: OrganizationRun, write: Write): OrganizationWriter {
   const failed: string[] = [];
-  const perAccount: AccountChanges[] = [];
   let rows = 0;
   return {
     begin: () => write(`## AWS organization audit\n\n${cell(runLine(run))}\n\n`),
@@ -20,7 +18,6 @@ export function markdownWriter(run: OrganizationRun, write: Write): Organization
         failed.push(`| ${code(o.account)} | ${cell(o.name ?? "")} | ${cell(o.error)} |`);
         return;
       }
-      if (o.changes) perAccount.push(o.changes);
       if (o.result.findings.length === 0) return;
       const head =
         rows === 0
@@ -33,7 +30,8 @@ export function markdownWriter(run: OrganizationRun, write: Write): Organization
       const lines = [rows === 0 ? `No findings.` : ``, `**${cell(totalsLine(t))}**`, ``];
       if (changes) {
         lines.push(...changesMarkdown(changes, "###", ": accounts"));
-        for (const c of perAccount) lines.push(...changesMarkdown(c, "####", `: account ${c.account ?? ""}`));
+        for (const c of changes.accounts)
+          lines.push(...changesMarkdown(c, "####", `: account ${c.account ?? ""}`));
       }
       if (failed.length > 0) {
         lines.push(
