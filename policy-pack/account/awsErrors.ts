@@ -37,7 +37,25 @@ function isDeserializationError(err: { message?: string; $response?: unknown }):
   return err.$response !== undefined && /Deserialization error/.test(err.message ?? "");
 }
 
+const notImplementedNames =
+  /^(InvalidAction|UnknownOperation|NotImplemented|UnsupportedOperation)(Exception)?$/;
+
+/** An endpoint that does not implement the action at all (an emulator, a partition without the service). */
+export function isNotImplemented(e: unknown): boolean {
+  const err = (e ?? {}) as { name?: string; $metadata?: { httpStatusCode?: number } };
+  const status = err.$metadata?.httpStatusCode;
+  return (
+    notImplementedNames.test(err.name ?? "") ||
+    status === 501 ||
+    (status === 404 && err.name === "UnknownError")
+  );
+}
+
 export function describeAwsFailure(permission: string, e: unknown): string {
+  if (isNotImplemented(e)) {
+    const name = (e as { name?: string }).name ?? "Error";
+    return `${permission} is not implemented by the endpoint (${name}); the checks that need it were not evaluated`;
+  }
   const err = (e ?? {}) as {
     name?: string;
     code?: string;

@@ -10,7 +10,7 @@
  * IAM's) is that principal's `unavailable` reason.
  */
 import type { IAMClient } from "@aws-sdk/client-iam";
-import { describeAwsFailure, ReadFailure } from "../awsErrors";
+import { describeAwsFailure, isNotImplemented, ReadFailure } from "../awsErrors";
 import type { Deadline } from "../deadline";
 import { describePrincipal, Principal } from "./principal";
 
@@ -60,13 +60,12 @@ type Iam = typeof import("@aws-sdk/client-iam");
 
 const refusal =
   /AccessDenied|UnauthorizedOperation|NotAuthorized|InvalidClientTokenId|UnrecognizedClient|ExpiredToken|SignatureDoesNotMatch|InvalidAccessKeyId/;
-const notImplemented = /InvalidAction|NotImplemented|UnknownOperation|UnsupportedOperation/;
 
 /** The refusal a failed call is (access denied, not implemented, credentials rejected), if it is one. */
 export function refusalOf(permission: string, e: unknown): Refused | undefined {
   if (e instanceof Refused) return e;
   const name = (e as { name?: string } | undefined)?.name ?? "";
-  if (notImplemented.test(name)) {
+  if (isNotImplemented(e)) {
     return new Refused(
       `${permission} is not implemented by this endpoint (${name}), so no principal's last-accessed data could be read`,
     );

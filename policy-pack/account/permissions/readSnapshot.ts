@@ -7,10 +7,9 @@
  * the permission, so only the checks that need it are not evaluated.
  */
 import type { IAMClient } from "@aws-sdk/client-iam";
-import { fact, present } from "../awsErrors";
+import { attempt, fact, present } from "../awsErrors";
 import { Fact } from "../facts";
 import { policyStatements, trustStatements } from "./documents";
-import { attemptPermission } from "./readFailure";
 import {
   Analyzer,
   AttachedPolicy,
@@ -73,7 +72,7 @@ export async function readAuthorization(
   const policies = new Map<string, ManagedPolicy>();
   let marker: string | undefined;
   do {
-    const page = await attemptPermission(gaad, () =>
+    const page = await attempt(gaad, () =>
       send(gaad, (opts) =>
         iam.send(new sdk.GetAccountAuthorizationDetailsCommand({ MaxItems: pageSize, Marker: marker }), opts),
       ),
@@ -134,7 +133,7 @@ export async function readServerCertificates(
   const out: ServerCertificate[] = [];
   let marker: string | undefined;
   do {
-    const page = await attemptPermission(listCerts, () =>
+    const page = await attempt(listCerts, () =>
       send(listCerts, (opts) =>
         iam.send(new sdk.ListServerCertificatesCommand({ MaxItems: pageSize, Marker: marker }), opts),
       ),
@@ -177,7 +176,7 @@ export async function readOrganizationsFeatures(
         note: "trusted access for IAM (iam.amazonaws.com) is not enabled in Organizations",
       };
     }
-    return attemptPermission(listFeatures, () => Promise.reject(e));
+    return attempt(listFeatures, () => Promise.reject(e));
   }
 }
 
@@ -194,7 +193,7 @@ export async function readAnalyzers(
     let nextToken: string | undefined;
     do {
       const call = "access-analyzer:ListAnalyzers";
-      const page = await attemptPermission(call, () =>
+      const page = await attempt(call, () =>
         send(call, (opts) => client.send(new sdk.ListAnalyzersCommand({ maxResults: 100, nextToken }), opts)),
       );
       for (const a of present(call, page.analyzers, "analyzers"))
