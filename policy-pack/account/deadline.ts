@@ -36,8 +36,6 @@ export interface Deadline {
   /** Handed to each SDK call, so the request itself is aborted too. */
   readonly signal: AbortSignal;
   readonly expired: () => boolean;
-  /** Milliseconds left (0 once expired). */
-  readonly remainingMs: () => number;
   /** Runs one call; rejects with a ReadFailure naming `call` if the deadline passes first. */
   run<T>(call: string, f: (signal: AbortSignal) => Promise<T>): Promise<T>;
   /** Resolves after `ms`, or early when the deadline passes. */
@@ -53,7 +51,6 @@ export function startDeadline(deadlineSeconds: number, setting: string): Deadlin
   const controller = new AbortController();
   // Every call of the account (and each SDK retry) listens on this one signal while it runs.
   setMaxListeners(0, controller.signal);
-  const endsAt = Date.now() + deadlineSeconds * 1000;
   const expiredCallbacks = new Set<() => void>();
   const timer = setTimeout(() => {
     controller.abort();
@@ -78,7 +75,6 @@ export function startDeadline(deadlineSeconds: number, setting: string): Deadlin
     seconds: deadlineSeconds,
     signal: controller.signal,
     expired,
-    remainingMs: () => Math.max(0, endsAt - Date.now()),
     async run(call, f) {
       if (expired()) throw failure(call);
       const guard = whenExpired();
@@ -109,4 +105,16 @@ export function startDeadline(deadlineSeconds: number, setting: string): Deadlin
       expiredCallbacks.clear();
     },
   };
+}
+
+/** Sends one AWS call; `call` names it for a failure. */
+export type Send = <T>(
+  call: string,
+  send: (options: { abortSignal?: AbortSignal }) => Promise<T>,
+) => Promise<T>;
+
+/** Calls under the account's deadline (each call aborted and named when it passes); none: as they are. */
+export function callUnder(deadline: Deadline | undefined): Send {
+  if (!deadline) return (_call, send) => send({});
+  return (call, send) => deadline.run(call, (abortSignal) => send({ abortSignal }));
 }

@@ -15,7 +15,7 @@ import type { AccountClient } from "@aws-sdk/client-account";
 import type { IAMClient } from "@aws-sdk/client-iam";
 import { attempt, fact, notAwsAnswer, present, ReadFailure } from "./awsErrors";
 import { defaultDeadlineSeconds, defaultReportWaitSeconds } from "./config";
-import { Deadline, requestHandlerConfig, startDeadline } from "./deadline";
+import { callUnder, Deadline, requestHandlerConfig, Send, startDeadline } from "./deadline";
 import { quietSdk } from "./sdkWarning";
 import { CredentialReportError, parseCredentialReport } from "./csv";
 import {
@@ -59,13 +59,6 @@ export interface ApiReadOptions extends PermissionReadOptions {
   readonly clock?: () => number;
 }
 
-/** A client's `send` with the deadline's abort signal; the deadline names `call` if it passes first. */
-type Send = <T>(call: string, send: (options: { abortSignal: AbortSignal }) => Promise<T>) => Promise<T>;
-
-function sender(deadline: Deadline): Send {
-  return (call, send) => deadline.run(call, (abortSignal) => send({ abortSignal }));
-}
-
 type Iam = typeof import("@aws-sdk/client-iam");
 
 interface Report {
@@ -81,7 +74,12 @@ function noCapacity(e: unknown, sdk: Iam): boolean {
   return e instanceof sdk.LimitExceededException || (e as { name?: string })?.name === "LimitExceeded";
 }
 
-async function readReport(iam: IAMClient, sdk: Iam, o: ApiReadOptions, send: Send): Promise<Report> {
+async function readReport(
+  iam: IAMClient,
+  sdk: Iam,
+  o: ApiReadOptions & { readonly deadline: Deadline },
+  send: Send,
+): Promise<Report> {
   const clock = o.clock ?? Date.now;
   const waitSeconds = o.reportWaitSeconds ?? defaultReportWaitSeconds;
   const deadline = clock() + waitSeconds * 1000;
@@ -116,12 +114,10 @@ async function readReport(iam: IAMClient, sdk: Iam, o: ApiReadOptions, send: Sen
     }
     if (!notified) o.onReportPending?.();
     notified = true;
-    await (o.sleep ?? o.deadline?.sleep ?? defaultSleep)(pause);
+    await (o.sleep ?? o.deadline.sleep)(pause);
     pause = Math.min(pause * 2, o.maxPollMs ?? 5000);
   }
 }
-
-const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** The report, or undefined when IAM says it is not ready (in progress, expired, not present). */
 async function getReport(iam: IAMClient, sdk: Iam, send: Send): Promise<Report | undefined> {
@@ -289,7 +285,7 @@ export function deadlineOf(o: ApiReadOptions): { deadline: Deadline; owned: bool
 export async function readAccountFromApi(options: ApiReadOptions = {}): Promise<AccountFacts> {
   const config = baseClientConfig(options.clientConfig, options.requestTimeoutMs);
   const { deadline, owned } = deadlineOf(options);
-  const send = sender(deadline);
+  const send = callUnder(deadline);
   const o = { ...options, deadline };
   const [iamSdk, accountSdk] = await Promise.all([
     import("@aws-sdk/client-iam"),

@@ -1,6 +1,6 @@
 /** Where the account is read from, and reading it: the one entry both front ends call. */
 import { assumeRoleChain, RoleToAssume } from "./assumeRole";
-import type { Deadline } from "./deadline";
+import { callUnder, Deadline } from "./deadline";
 import { AccountFacts, Fact } from "./facts";
 import { readAnalyzerRegions } from "./permissions/readSnapshot";
 import type { Analyzer } from "./permissions/snapshot";
@@ -97,8 +97,6 @@ export async function readAnalyzersOf(
 ): Promise<Record<string, Fact<readonly Analyzer[]>>> {
   if (s.kind === "file" || regions.length === 0) return {};
   return reaching(s, api, (clientConfig, deadline) =>
-    readAnalyzerRegions(clientConfig, regions, (call, send) =>
-      deadline.run(call, (abortSignal) => send({ abortSignal })),
-    ),
+    readAnalyzerRegions(clientConfig, regions, callUnder(deadline)),
   );
 }

@@ -11,7 +11,7 @@
  */
 import type { IAMClient } from "@aws-sdk/client-iam";
 import { describeAwsFailure, isNotImplemented, ReadFailure } from "../awsErrors";
-import type { Deadline } from "../deadline";
+import type { Send } from "../deadline";
 import { describePrincipal, Principal } from "./principal";
 
 export const generatePermission = "iam:GenerateServiceLastAccessedDetails";
@@ -36,16 +36,7 @@ export type PrincipalUse =
 export class Refused extends Error {}
 
 /** Runs one AWS call (under the request bound and the deadline); `call` names it for a failure. */
-export type Call = <T>(
-  call: string,
-  send: (options: { abortSignal?: AbortSignal }) => Promise<T>,
-) => Promise<T>;
-
-/** Calls under the account's deadline (each call aborted and named when it passes); none: as they are. */
-export function callUnder(deadline: Deadline | undefined): Call {
-  if (!deadline) return (_call, send) => send({});
-  return (call, send) => deadline.run(call, (abortSignal) => send({ abortSignal }));
-}
+export type Call = Send;
 
 export interface JobTiming {
   /** First pause after an IN_PROGRESS answer, in ms; doubles up to `maxPollMs`. */

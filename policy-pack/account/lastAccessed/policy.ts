@@ -8,11 +8,10 @@
  */
 import type { ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { controls, describe } from "../../controls";
-import { defaultDeadlineSeconds } from "../config";
-import { startDeadline } from "../deadline";
 import { AccountFacts } from "../facts";
 import { AccountPolicyDeps, PolicyConfig, sourceLabel, sourcesOf } from "../policies";
 import { accountPinConflict } from "../providerPin";
+import { deadlineOf } from "../readApi";
 import { awsProviders } from "../providerRoles";
 import { AccountSource, sourceClientConfig, viaRole } from "../source";
 import {
@@ -56,7 +55,7 @@ async function examine(
     : undefined;
   if (conflict) return report(conflict);
   // The review has a deadline of its own (the account's read above had one): role and jobs.
-  const deadline = startDeadline(source.deadlineSeconds ?? defaultDeadlineSeconds, "accountDeadlineSeconds");
+  const { deadline } = deadlineOf({ deadlineSeconds: source.deadlineSeconds });
   let findings;
   try {
     const clientConfig = await sourceClientConfig(source, { clientConfig: deps.clientConfig }, deadline);

@@ -15,7 +15,8 @@ import pLimit from "p-limit";
 import { Fact } from "../facts";
 import { ApiReadOptions, baseClientConfig } from "../readApi";
 import { defaultLastAccessedConcurrency, defaultLastAccessedWaitSeconds } from "./config";
-import { Call, callUnder, PrincipalUse, readPrincipalUse, Refused, refusalOf } from "./job";
+import { callUnder } from "../deadline";
+import { Call, PrincipalUse, readPrincipalUse, Refused, refusalOf } from "./job";
 import { Principal } from "./principal";
 
 /** The options readApi.ts takes for the same things (client, time-outs, deadline, polling), and more. */

@@ -8,6 +8,7 @@
  */
 import type { IAMClient } from "@aws-sdk/client-iam";
 import { attempt, fact, present } from "../awsErrors";
+import { callUnder, Send } from "../deadline";
 import { Fact } from "../facts";
 import { policyStatements, trustStatements } from "./documents";
 import {
@@ -30,11 +31,7 @@ type Iam = typeof import("@aws-sdk/client-iam");
  * How each call is sent: readApi's deadline-bound `send` (the account's one deadline aborts it);
  * default: straight to the client.
  */
-export type Send = <T>(
-  call: string,
-  send: (options: { abortSignal?: AbortSignal }) => Promise<T>,
-) => Promise<T>;
-const direct: Send = (_call, send) => send({});
+const direct: Send = callUnder(undefined);
 
 export interface PermissionReadOptions {
   /** Regions whose analyzers are listed; default: the clients' region (the provider's or AWS_REGION). */
