@@ -12,17 +12,24 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+/** The audit's process, from its source; its output decoded as streams (a character split across reads stays whole). */
+function spawnAudit(args: string[], env: NodeJS.ProcessEnv, cwd: string) {
+  const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", cli, ...args], {
+    cwd,
+    env: { ...process.env, TS_NODE_PROJECT: path.join(repo, "tsconfig.json"), ...env },
+  });
+  child.stdout.setEncoding("utf8");
+  child.stderr.setEncoding("utf8");
+  return child;
+}
+
 export function runAudit(args: string[], env: NodeJS.ProcessEnv = {}, cwd = repo): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", cli, ...args], {
-      cwd,
-      env: { ...process.env, TS_NODE_PROJECT: path.join(repo, "tsconfig.json"), ...env },
-    });
+    const child = spawnAudit(args, env, cwd);
     let stdout = "";
     let stderr = "";
-    // Decoded as a stream: a character of several bytes (✓, U+FFFD) split across two reads stays whole.
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.stdout.on("data", (d: string) => (stdout += d));
+    child.stderr.on("data", (d: string) => (stderr += d));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
@@ -44,17 +51,14 @@ export function assertUsageError(r: CliRun, message: RegExp): void {
  */
 export function runAuditClosingEarly(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", cli, ...args], {
-      cwd: repo,
-      env: { ...process.env, TS_NODE_PROJECT: path.join(repo, "tsconfig.json"), ...env },
-    });
+    const child = spawnAudit(args, env, repo);
     let stdout = "";
     let stderr = "";
-    child.stdout.setEncoding("utf8").once("data", (d: string) => {
+    child.stdout.once("data", (d: string) => {
       stdout = d;
       child.stdout.destroy();
     });
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.stderr.on("data", (d: string) => (stderr += d));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });

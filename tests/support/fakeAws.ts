@@ -137,8 +137,6 @@ export class FakeAws {
   readonly assumeRoleRequests: AssumeRoleRequest[] = [];
   /** The page an account's `htmlAnswer` actions answer with. */
   htmlPage = portalPage;
-  /** Requests accepted and left unanswered (an account's `neverAnswer`), since start. */
-  unanswered = 0;
 
   private constructor() {}
 
@@ -260,6 +258,7 @@ export class FakeAws {
             concerned.spec.permissions ?? defaultPermissions,
             auth?.[2] ?? "",
             new URL(req.url ?? "/", "http://x").searchParams,
+            concerned.spec.accountId,
           ),
         );
       }
@@ -290,10 +289,7 @@ export class FakeAws {
    * HTTP 200 and an HTML page. True when it did.
    */
   private hostile(res: http.ServerResponse, s: AccountState, action: string): boolean {
-    if (listed(s.spec.neverAnswer, action)) {
-      this.unanswered++;
-      return true;
-    }
+    if (listed(s.spec.neverAnswer, action)) return true;
     if (!listed(s.spec.htmlAnswer, action)) return false;
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(this.htmlPage);
     return true;

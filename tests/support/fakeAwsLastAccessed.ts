@@ -9,7 +9,7 @@
  * `failAlways` and `latencyMs`, as for every other action. Who the principals are, and their
  * policies, is the account's `permissions` (GetAccountAuthorizationDetails, fakeAwsPermissions.ts).
  */
-import type { IamState, ScriptedError } from "./fakeAwsIam";
+import { esc, type IamState, type ScriptedError } from "./fakeAwsIam";
 
 export interface ServiceSpec {
   readonly namespace: string;
@@ -47,7 +47,6 @@ interface Job {
 const jobsOf = new WeakMap<IamState, Map<string, Job>>();
 let nextJob = 0;
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const noSuchEntity = (message: string): ScriptedError => ({ code: "NoSuchEntity", status: 404, message });
 
 /** The XML result of one of the two actions for `state`'s account; undefined for any other action. */

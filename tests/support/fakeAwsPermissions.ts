@@ -132,13 +132,18 @@ export function permissionsAnswer(
   }
 }
 
-/** Access Analyzer ListAnalyzers (REST-JSON) for `region`: the JSON body, paged by 1 with nextToken past the first. */
-export function listAnalyzersAnswer(spec: PermissionsSpec, region: string, query: URLSearchParams): string {
+/** Access Analyzer ListAnalyzers (REST-JSON) for `region`: the JSON body, `maxResults` a page, then nextToken. */
+export function listAnalyzersAnswer(
+  spec: PermissionsSpec,
+  region: string,
+  query: URLSearchParams,
+  accountId: string,
+): string {
   const all = spec.analyzers?.[region] ?? [];
   const start = Number(query.get("nextToken") ?? 0);
   const end = Math.min(all.length, start + Number(query.get("maxResults") ?? 100));
   const analyzers = all.slice(start, end).map((a) => ({
-    arn: `arn:aws:access-analyzer:${region}:123456789012:analyzer/${a.name}`,
+    arn: `arn:aws:access-analyzer:${region}:${accountId}:analyzer/${a.name}`,
     name: a.name,
     type: a.type,
     createdAt: created,

@@ -13,7 +13,6 @@ import {
   goodPermissions,
   mfaAdminGroup,
   readOnly,
-  SUPPORT_ACCESS,
   trustAccount,
   trustService,
 } from "./permissionSpec";
@@ -123,5 +122,3 @@ export const goodAccount: FakeAccount = {
     organizationsFeatures: ["RootCredentialsManagement", "RootSessions"],
   },
 };
-
-export { SUPPORT_ACCESS };
